@@ -1,0 +1,152 @@
+import { euRegions } from './defaults';
+import { CookieDeclaration, EstateConfig, SITE_KEYS } from './types';
+
+/** One problem in the estate config: the field, the bad value and how to fix it. */
+export interface ConfigProblem {
+  readonly field: string;
+  readonly value: unknown;
+  readonly fix: string;
+}
+
+/** Thrown before any construct exists, so a bad config writes no templates. */
+export class EstateConfigError extends Error {
+  constructor(public readonly problems: readonly ConfigProblem[]) {
+    super(
+      `Invalid estate config (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n` +
+        problems.map((p) => `  - ${p.field}: ${JSON.stringify(p.value)} — ${p.fix}`).join('\n'),
+    );
+    this.name = 'EstateConfigError';
+  }
+}
+
+/** RFC 6265 cookie-name = token (RFC 2616): visible ASCII except separators. */
+const COOKIE_TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+const DNS_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
+const HOSTED_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
+/** Browsers cap cookie lifetimes at 400 days (RFC 6265bis). */
+const MAX_COOKIE_DAYS = 400;
+
+export function validateConfig(config: EstateConfig): EstateConfig {
+  const problems: ConfigProblem[] = [];
+  const fail = (field: string, value: unknown, fix: string) => problems.push({ field, value, fix });
+
+  if (!/^[A-Za-z][A-Za-z0-9-]{0,40}$/.test(config.name ?? '')) {
+    fail('name', config.name, 'use letters, digits and hyphens, starting with a letter (it prefixes every stack name).');
+  }
+  if (config.account !== undefined && !/^\d{12}$/.test(config.account)) {
+    fail('account', config.account, 'give the 12-digit AWS account id, or leave it unset.');
+  }
+  validateRegions(config, fail);
+  validateRetention('logRetentionDays', config.logRetentionDays, 'maxLogRetentionDays', config.maxLogRetentionDays, fail);
+  validateRetention('backupRetentionDays', config.backupRetentionDays, 'maxBackupRetentionDays', config.maxBackupRetentionDays, fail);
+  validateDomain(config, fail);
+  validateSites(config, fail);
+  (config.processors ?? []).forEach((p, i) => {
+    if (!p.name) fail(`processors[${i}].name`, p.name, 'name the processor as the policy does (e.g. "Shopify").');
+    if (!/^https:\/\//.test(p.privacyPolicyUrl ?? '')) {
+      fail(`processors[${i}].privacyPolicyUrl`, p.privacyPolicyUrl, "link the processor's privacy policy with an https:// URL.");
+    }
+  });
+
+  if (problems.length > 0) throw new EstateConfigError(problems);
+  return config;
+}
+
+type Fail = (field: string, value: unknown, fix: string) => void;
+
+function validateRegions(config: EstateConfig, fail: Fail): void {
+  const eu = euRegions();
+  (config.allowedRegions ?? []).forEach((r, i) => {
+    if (!eu.includes(r)) fail(`allowedRegions[${i}]`, r, `not an EU region; the policy hosts data in the EU only. Use one of ${eu.join(', ')}.`);
+  });
+  if (!config.allowedRegions || config.allowedRegions.length === 0) {
+    fail('allowedRegions', config.allowedRegions, `list the EU regions data may live in, e.g. ${JSON.stringify(eu)}.`);
+  }
+  if (!eu.includes(config.region)) {
+    fail('region', config.region, `not an EU region; the policy hosts data in the EU only. Use one of ${eu.join(', ')} (default eu-west-1).`);
+  } else if (!(config.allowedRegions ?? []).includes(config.region)) {
+    fail('region', config.region, `not in allowedRegions ${JSON.stringify(config.allowedRegions)}; add it there or pick one of them.`);
+  }
+}
+
+function validateRetention(field: string, days: number, ceilingField: string, ceiling: number, fail: Fail): void {
+  if (!Number.isInteger(ceiling) || ceiling < 1) {
+    fail(ceilingField, ceiling, 'give a whole number of days, at least 1.');
+    return;
+  }
+  if (!Number.isInteger(days) || days < 1) {
+    fail(field, days, `give a whole number of days between 1 and ${ceilingField} (${ceiling}); never-expire is not allowed.`);
+  } else if (days > ceiling) {
+    fail(field, days, `above the ceiling ${ceilingField} = ${ceiling}; lower it to ${ceiling} or less.`);
+  }
+}
+
+function validateDomain(config: EstateConfig, fail: Fail): void {
+  const domain = config.domain;
+  if (domain === undefined) return;
+  const labels = (domain.name ?? '').split('.');
+  if (labels.length < 2 || !labels.every((l) => DNS_LABEL.test(l))) {
+    fail('domain.name', domain.name, 'give a lower-case registrable domain such as "example.org".');
+  }
+  if (!domain.hostedZoneId) {
+    fail('domain.hostedZoneId', domain.hostedZoneId, `a domain needs its Route 53 hosted zone id (synth does no lookup). Set domain.hostedZoneId or pass -c hostedZoneId=Z...; or remove domain to use CloudFront's default domain.`);
+  } else if (!HOSTED_ZONE_ID.test(domain.hostedZoneId)) {
+    fail('domain.hostedZoneId', domain.hostedZoneId, 'a Route 53 hosted zone id looks like "Z0123456789ABCDEFGHIJ" (upper-case, starts with Z).');
+  }
+}
+
+function validateSites(config: EstateConfig, fail: Fail): void {
+  const sites = (config.sites ?? {}) as Record<string, unknown>;
+  for (const key of Object.keys(sites)) {
+    if (!(SITE_KEYS as readonly string[]).includes(key)) {
+      fail(`sites.${key}`, key, `unknown site; the estate has ${SITE_KEYS.join(', ')}. Remove it or rename it to one of those.`);
+    }
+  }
+  if (!config.sites?.main) {
+    fail('sites.main', undefined, 'the main site is required.');
+    return;
+  }
+  if (config.sites.main.cookies.length > 0) {
+    fail('sites.main.cookies', config.sites.main.cookies.map((c) => c.name), 'the policy promises the main site sets no cookies; empty the list.');
+  }
+  const subdomains = new Map<string, string>();
+  for (const key of SITE_KEYS) {
+    const site = config.sites[key];
+    if (!site) continue;
+    if (site.subdomain !== undefined) {
+      if (!DNS_LABEL.test(site.subdomain)) {
+        fail(`sites.${key}.subdomain`, site.subdomain, 'use one lower-case DNS label (letters, digits, hyphens).');
+      } else if (subdomains.has(site.subdomain)) {
+        fail(`sites.${key}.subdomain`, site.subdomain, `already used by sites.${subdomains.get(site.subdomain)}; give each site its own.`);
+      }
+      subdomains.set(site.subdomain ?? '', key);
+    } else if (key !== 'main') {
+      fail(`sites.${key}.subdomain`, site.subdomain, 'only the main site lives on the apex; give this site a subdomain.');
+    }
+    validateCookies(`sites.${key}.cookies`, site.cookies ?? [], fail);
+  }
+  if (config.sites.appman && !config.sites.appman.image) {
+    fail('sites.appman.image', config.sites.appman.image, 'give the container image URI (registry/repository:tag or @sha256 digest), or pass -c appmanImage=...');
+  }
+}
+
+function validateCookies(field: string, cookies: readonly CookieDeclaration[], fail: Fail): void {
+  const seen = new Set<string>();
+  cookies.forEach((c, i) => {
+    const at = `${field}[${i}]`;
+    if (typeof c.name !== 'string' || !COOKIE_TOKEN.test(c.name)) {
+      fail(`${at}.name`, c.name, 'not an RFC 6265 token: use visible ASCII without spaces or ()<>@,;:\\"/[]?={} (e.g. "session_id").');
+    } else if (seen.has(c.name)) {
+      fail(`${at}.name`, c.name, 'declared twice in this site; remove the duplicate.');
+    }
+    seen.add(c.name);
+    if (!c.purpose) fail(`${at}.purpose`, c.purpose, 'say why the site sets this cookie; the disclosure publishes it.');
+    if (c.lifetime !== 'session') {
+      const days = c.lifetime?.maxDays;
+      if (!Number.isInteger(days) || days < 1 || days > MAX_COOKIE_DAYS) {
+        fail(`${at}.lifetime.maxDays`, days, `give a whole number of days from 1 to ${MAX_COOKIE_DAYS}, or lifetime: 'session'.`);
+      }
+    }
+    if (typeof c.httpOnly !== 'boolean') fail(`${at}.httpOnly`, c.httpOnly, 'say true or false.');
+  });
+}
