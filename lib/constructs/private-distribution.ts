@@ -1,0 +1,153 @@
+import { Duration, Validations } from 'aws-cdk-lib';
+import { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import { IBucket } from 'aws-cdk-lib/aws-s3';
+import { Construct } from 'constructs';
+import { SiteConfig, SiteKey } from '../config';
+import { LOG_PREFIXES } from './log-bucket';
+import { SecurityHeaders } from './security-headers';
+
+/** Whether CloudFront may cache a behavior's responses. */
+export type BehaviorCaching = 'cached' | 'uncached';
+
+export interface SiteBehavior {
+  /** @default the distribution's default origin */
+  readonly origin?: cloudfront.IOrigin;
+  readonly caching: BehaviorCaching;
+  /** @default GET, HEAD */
+  readonly allowedMethods?: cloudfront.AllowedMethods;
+}
+
+export interface PrivateDistributionProps {
+  readonly siteKey: SiteKey;
+  /** The site's config: its cookie allowlist decides which cookies pass the edge. */
+  readonly site: SiteConfig;
+  readonly origin: cloudfront.IOrigin;
+  /** @default { caching: 'cached' } */
+  readonly defaultBehavior?: Omit<SiteBehavior, 'origin'>;
+  /** Path pattern → behavior. */
+  readonly additionalBehaviors?: Record<string, SiteBehavior>;
+  /** The estate's EU log bucket; logs go under `cloudfront/<siteKey>/`. */
+  readonly logBucket: IBucket;
+  /** Custom host names and their us-east-1 certificate; `undefined` uses the CloudFront domain. */
+  readonly domain?: { readonly names: string[]; readonly certificate: ICertificate };
+  /** @default a CSP that allows only the site itself */
+  readonly contentSecurityPolicy?: string;
+  /** Viewer headers the origin needs (e.g. `Host` for an app origin). @default none */
+  readonly forwardHeaders?: string[];
+  /** @default no root object */
+  readonly defaultRootObject?: string;
+  readonly errorResponses?: cloudfront.ErrorResponse[];
+}
+
+/**
+ * The one way a site of the estate is put behind CloudFront. Every behavior is
+ * built by `behavior()`, so none can exist without the site's cookie policy,
+ * security headers and HTTPS; access logs go to the EU log bucket without cookies.
+ */
+export class PrivateDistribution extends Construct {
+  public readonly distribution: cloudfront.Distribution;
+  public readonly responseHeadersPolicy: cloudfront.IResponseHeadersPolicy;
+  private readonly cachePolicy: cloudfront.ICachePolicy;
+  private readonly originRequestPolicy: cloudfront.IOriginRequestPolicy;
+  private readonly site: SiteConfig;
+
+  constructor(scope: Construct, id: string, props: PrivateDistributionProps) {
+    super(scope, id);
+    this.site = props.site;
+    const cookies = this.cookieBehavior();
+
+    this.responseHeadersPolicy = new SecurityHeaders(this, 'Headers', {
+      contentSecurityPolicy: props.contentSecurityPolicy,
+    });
+    this.cachePolicy = new cloudfront.CachePolicy(this, 'CachePolicy', {
+      comment: `${props.siteKey}: cache key holds only the site's allowlisted cookies`,
+      cookieBehavior: cookies.cache,
+      queryStringBehavior: cloudfront.CacheQueryStringBehavior.all(),
+      headerBehavior: cloudfront.CacheHeaderBehavior.none(),
+      defaultTtl: Duration.hours(1),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+    this.originRequestPolicy = new cloudfront.OriginRequestPolicy(this, 'OriginRequestPolicy', {
+      comment: `${props.siteKey}: forwards only the site's allowlisted cookies`,
+      cookieBehavior: cookies.originRequest,
+      queryStringBehavior: cloudfront.OriginRequestQueryStringBehavior.all(),
+      headerBehavior: props.forwardHeaders?.length
+        ? cloudfront.OriginRequestHeaderBehavior.allowList(...props.forwardHeaders)
+        : cloudfront.OriginRequestHeaderBehavior.none(),
+    });
+
+    const additionalBehaviors: Record<string, cloudfront.BehaviorOptions> = {};
+    for (const [path, b] of Object.entries(props.additionalBehaviors ?? {})) {
+      additionalBehaviors[path] = this.behavior(b.origin ?? props.origin, b);
+    }
+
+    this.distribution = new cloudfront.Distribution(this, 'Distribution', {
+      comment: `${props.siteKey} site`,
+      defaultBehavior: this.behavior(props.origin, props.defaultBehavior ?? { caching: 'cached' }),
+      additionalBehaviors,
+      defaultRootObject: props.defaultRootObject,
+      errorResponses: props.errorResponses,
+      domainNames: props.domain?.names,
+      certificate: props.domain?.certificate,
+      // Only settable with a custom certificate; *.cloudfront.net is fixed by CloudFront.
+      minimumProtocolVersion: props.domain ? cloudfront.SecurityPolicyProtocol.TLS_V1_2_2021 : undefined,
+      httpVersion: cloudfront.HttpVersion.HTTP2_AND_3,
+      priceClass: cloudfront.PriceClass.PRICE_CLASS_100,
+      enableLogging: true,
+      logBucket: props.logBucket,
+      logFilePrefix: LOG_PREFIXES.cloudfront(props.siteKey),
+      logIncludesCookies: false,
+    });
+    this.acknowledgeEdgeFindings(props);
+  }
+
+  /** The only place a behavior is made: every path gets the same privacy settings. */
+  private behavior(origin: cloudfront.IOrigin, b: Omit<SiteBehavior, 'origin'>): cloudfront.BehaviorOptions {
+    return {
+      origin,
+      viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+      allowedMethods: b.allowedMethods ?? cloudfront.AllowedMethods.ALLOW_GET_HEAD,
+      cachePolicy: b.caching === 'cached' ? this.cachePolicy : cloudfront.CachePolicy.CACHING_DISABLED,
+      originRequestPolicy: this.originRequestPolicy,
+      responseHeadersPolicy: this.responseHeadersPolicy,
+      compress: true,
+    };
+  }
+
+  /** Cookies reach the cache key and the origin only when the site declares them. */
+  private cookieBehavior(): { cache: cloudfront.CacheCookieBehavior; originRequest: cloudfront.OriginRequestCookieBehavior } {
+    const names = this.site.cookies.map((c) => c.name);
+    return names.length === 0
+      ? { cache: cloudfront.CacheCookieBehavior.none(), originRequest: cloudfront.OriginRequestCookieBehavior.none() }
+      : {
+          cache: cloudfront.CacheCookieBehavior.allowList(...names),
+          originRequest: cloudfront.OriginRequestCookieBehavior.allowList(...names),
+        };
+  }
+
+  private acknowledgeEdgeFindings(props: PrivateDistributionProps): void {
+    const acks = [
+      {
+        id: 'AwsSolutions-CFR1',
+        reason: 'The sites are public documentation and community services for a worldwide audience; no country is excluded by design.',
+      },
+      {
+        id: 'AwsSolutions-CFR2',
+        reason:
+          'No WAF: the origins are private (OAC bucket or VPC origin) and CloudFront absorbs volumetric traffic; WAF sampled ' +
+          'requests would be a second store of visitor IPs outside the EU log bucket and its retention.',
+      },
+    ];
+    if (!props.domain) {
+      acks.push({
+        id: 'AwsSolutions-CFR4',
+        reason:
+          'No custom domain configured: CloudFront serves *.cloudfront.net with its default certificate, whose security ' +
+          'policy cannot be set; configuring `domain` applies TLSv1.2_2021.',
+      });
+    }
+    for (const ack of acks) Validations.of(this.distribution).acknowledge(ack);
+  }
+}

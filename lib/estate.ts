@@ -1,0 +1,49 @@
+import { App, Environment } from 'aws-cdk-lib';
+import { allSiteHostNames, EstateConfig, validateConfig } from './config';
+import { boundLambdaLogs } from './constructs/bounded-lambda-logs';
+import { CERTIFICATE_REGION } from './constructs/edge-certificate-reference';
+import { EdgeCertificateStack } from './stacks/edge-certificate-stack';
+import { LogArchiveStack } from './stacks/log-archive-stack';
+import { MainSiteStack } from './stacks/main-site-stack';
+
+/** The stacks of one estate, typed so tests and tools reach them without string lookups. */
+export interface Estate {
+  readonly config: EstateConfig;
+  readonly logArchive: LogArchiveStack;
+  readonly certificates?: EdgeCertificateStack;
+  readonly mainSite: MainSiteStack;
+}
+
+
+/**
+ * Builds the whole estate into `app`. The config is validated first, so a bad
+ * config throws before any construct exists and no template is written.
+ * Used by bin/estate.ts and by every test.
+ */
+export function createEstate(app: App, config: EstateConfig): Estate {
+  validateConfig(config);
+  const env: Environment = { account: config.account, region: config.region };
+  const certificateArnParameter = `/${config.name}/edge-certificate-arn`;
+
+  const logArchive = new LogArchiveStack(app, `${config.name}-Logs`, { env, config });
+
+  const certificates = config.domain
+    ? new EdgeCertificateStack(app, `${config.name}-EdgeCertificates`, {
+        env: { account: config.account, region: CERTIFICATE_REGION },
+        domain: config.domain,
+        hostNames: allSiteHostNames(config),
+        certificateArnParameter,
+      })
+    : undefined;
+
+  const mainSite = new MainSiteStack(app, `${config.name}-MainSite`, {
+    env,
+    config,
+    logBucket: logArchive.logBucket,
+    certificateArnParameter: certificates ? certificateArnParameter : undefined,
+  });
+  if (certificates) mainSite.addDependency(certificates, 'reads the certificate ARN it publishes');
+
+  boundLambdaLogs(app, config.logRetentionDays);
+  return { config, logArchive, certificates, mainSite };
+}

@@ -1,0 +1,20 @@
+import { CfnOutput, Stack, StackProps } from 'aws-cdk-lib';
+import { Construct } from 'constructs';
+import { EstateConfig } from '../config';
+import { LogBucket } from '../constructs/log-bucket';
+
+export interface LogArchiveStackProps extends StackProps {
+  readonly config: EstateConfig;
+}
+
+/** The estate's EU log archive: every access log of every site lands here and expires. */
+export class LogArchiveStack extends Stack {
+  public readonly logBucket: LogBucket;
+
+  constructor(scope: Construct, id: string, props: LogArchiveStackProps) {
+    super(scope, id, props);
+    this.logBucket = new LogBucket(this, 'Logs', { expirationDays: props.config.logRetentionDays });
+    // Read by the erasure and verification tools to find the estate's log buckets.
+    new CfnOutput(this, 'LogBucketName', { value: this.logBucket.bucketName, description: 'EU log bucket of the estate' });
+  }
+}
