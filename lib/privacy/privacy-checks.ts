@@ -1,0 +1,148 @@
+import { CfnResource } from 'aws-cdk-lib';
+import { NagMessageLevel, NagPack, NagPackProps } from 'cdk-nag';
+import { IConstruct } from 'constructs';
+import { PolicyValidationPluginReport } from 'aws-cdk-lib';
+import { PrivacyRule } from './rule';
+import * as rules from './rules';
+import { resetReferenceIndex } from './template/references';
+import { resetResolveCache } from './template/resolve';
+import { PrivacyThresholds, ResolvedThresholds, resolveThresholds } from './thresholds';
+
+export interface PrivacyChecksProps extends NagPackProps, PrivacyThresholds {}
+
+/** The policy's promises, quoted; each rule's explanation names the one it protects. */
+const PROMISE = {
+  eu: '"We then only use/store, on our own servers (located in the EU), the following non-personal information"',
+  logs: '"These logs are rotated periodically as per default OS settings and so this information is not kept indefinitely."',
+  noCookiesMain: '"No user-submitted information is requested or stored and no cookies are used." (main site)',
+  cookiesNecessary:
+    '"All 3 are: non-tracking, first-party (set by this site), and required for this site\'s intended functions" (appman); ' +
+    '"requires no cookies to operate if not logged in" (forum)',
+  noAnalytics:
+    '"We no longer use Google Analytics on any of our sites." and "runs no additional personalized content or ads; and so has no additional associated cookies or information sharing."',
+  noSharing: '"We do not share user information with any third party service provider other than Shopify"',
+  email: '"We also do not use forum emails for any non forum-related activity."',
+  erasure: '"Requests for erasure ... as our part in our members\' GDPR \'Right to Erasure\'"',
+  commitment:
+    '"We are committed to protecting the privacy of our customers, community members, and visitors of our websites."',
+};
+
+interface RuleSpec {
+  readonly rule: PrivacyRule;
+  readonly info: string;
+  readonly explanation: string;
+  readonly level: NagMessageLevel;
+}
+
+function specs(t: ResolvedThresholds): RuleSpec[] {
+  const error = NagMessageLevel.ERROR;
+  return [
+    { rule: rules.DataResidency(t), level: error,
+      info: `The resource stores data but its stack is not pinned to an allowed region (${[...t.allowedRegions].join(', ')}).`,
+      explanation: `Protects ${PROMISE.eu}. An environment-agnostic stack can be deployed to any region. Set the stack's env.region to an allowed region.` },
+    { rule: rules.S3BucketExpiry(t), level: error,
+      info: `The S3 bucket does not expire every object (and noncurrent version) within ${t.maxObjectRetentionDays} days.`,
+      explanation: `Protects ${PROMISE.logs} Add a whole-bucket lifecycle rule with expiration (and noncurrentVersionExpiration), or declarePublicContent(bucket, reason) for a bucket of public pages.` },
+    { rule: rules.LogGroupRetention(t), level: error,
+      info: `The log group does not set a retention of at most ${t.maxLogRetentionDays} days.`,
+      explanation: `Protects ${PROMISE.logs} Without RetentionInDays a log group never expires.` },
+    { rule: rules.LambdaBoundedLogs(t), level: error,
+      info: 'The Lambda function does not log to a retention-bounded log group of this app.',
+      explanation: `Protects ${PROMISE.logs} Lambda otherwise creates /aws/lambda/<name> with retention "never expire"; pass logGroup with a bounded retention.` },
+    { rule: rules.ContainerBoundedLogs(t), level: error,
+      info: 'A container of the ECS task definition logs somewhere other than a retention-bounded CloudWatch log group of this app.',
+      explanation: `Protects ${PROMISE.logs} and ${PROMISE.noSharing} Use the awslogs driver with a LogGroup that sets retention; no FireLens or third-party drivers.` },
+    { rule: rules.CloudFrontNoCookieLogging, level: error,
+      info: 'CloudFront writes visitors\' cookies into its logs.',
+      explanation: `Protects ${PROMISE.cookiesNecessary}: cookies are for the site's function, not for a log. Set logIncludesCookies: false and drop cs-cookie from real-time and v2 log fields.` },
+    { rule: rules.CloudFrontLogBucketExpiry(t), level: error,
+      info: `The distribution logs to a bucket that is not shown (in this app) to expire logs within ${t.maxLogRetentionDays} days.`,
+      explanation: `Protects ${PROMISE.logs} Log to a bucket of this app with a whole-bucket lifecycle expiry.` },
+    { rule: rules.CloudFrontCookieFilter, level: error,
+      info: 'A behavior of the distribution does not run the cookie filter (CloudFront Functions runtime 2.0) on both viewer request and viewer response.',
+      explanation: `Protects ${PROMISE.noCookiesMain} and ${PROMISE.cookiesNecessary}. The filter drops every cookie the site does not declare, in both directions. Put the behavior behind PrivateDistribution.` },
+    { rule: rules.CloudFrontNoAllCookies, level: error,
+      info: 'A cache policy, origin request policy or forwarded-values setting passes all cookies (or all except some).',
+      explanation: `Protects ${PROMISE.cookiesNecessary}. Forward only the cookies the site declares (allowList) or none.` },
+    { rule: rules.CloudFrontCookieAllowlist(t), level: error,
+      info: "A cache or origin request policy names a cookie outside its site's allowlist.",
+      explanation: `Protects ${PROMISE.noCookiesMain} and ${PROMISE.cookiesNecessary}. Declare the cookie in the site's config (and the policy page) or stop forwarding it.` },
+    { rule: rules.CloudFrontNoLambdaEdge, level: error,
+      info: 'A behavior of the distribution runs Lambda@Edge.',
+      explanation: `Protects ${PROMISE.eu} and ${PROMISE.logs} Lambda@Edge logs land in whichever region served the visitor. Use a CloudFront Function.` },
+    { rule: rules.CloudFrontFunctionNoConsoleLog, level: error,
+      info: 'The CloudFront Function calls console.log.',
+      explanation: `Protects ${PROMISE.eu} and ${PROMISE.logs} Function logs go to CloudWatch Logs in us-east-1. Remove the logging.` },
+    { rule: rules.CloudFrontResponseHeaders, level: error,
+      info: 'A behavior lacks a response headers policy of this app with HSTS, a strict Referrer-Policy, a CSP and Permissions-Policy browsing-topics=().',
+      explanation: `Protects ${PROMISE.noAnalytics} The CSP keeps third-party scripts out, the Referrer-Policy keeps page addresses from other sites, and Permissions-Policy opts visitors out of the browser's ad-topics API.` },
+    { rule: rules.NoAnalyticsServices, level: error,
+      info: 'The resource belongs to an analytics or visitor-tracking service (RUM, Pinpoint, Evidently, Personalize, Customer Profiles).',
+      explanation: `Protects ${PROMISE.noAnalytics} Remove the resource.` },
+    { rule: rules.NoTrackingHosts, level: error,
+      info: 'A property of the resource names an analytics, advertising, tag-manager or social-tracking host (third-party-web dataset).',
+      explanation: `Protects ${PROMISE.noAnalytics} and ${PROMISE.noSharing} Remove the host from headers, code and configuration.` },
+    { rule: rules.SesNoOpenClickEvents, level: error,
+      info: 'An SES event destination publishes open or click events.',
+      explanation: `Protects ${PROMISE.email} Open and click events exist to watch whether a person read an email. Drop them from MatchingEventTypes.` },
+    { rule: rules.SesEngagementTrackingOff, level: error,
+      info: 'SES engagement tracking is not explicitly off (VDM engagement metrics not DISABLED on the configuration set, a tracking domain set, or account-level engagement metrics ENABLED).',
+      explanation: `Protects ${PROMISE.email} Set vdmOptions.engagementMetrics false and no custom tracking redirect domain.` },
+    { rule: rules.SesIdentityConfigurationSet, level: error,
+      info: 'The SES identity does not send through a configuration set of this app by default.',
+      explanation: `Protects ${PROMISE.email} Without a default set, mail bypasses the set that keeps tracking off. Set the identity's configurationSet.` },
+    { rule: rules.DatabaseBackupRetention(t), level: error,
+      info: `Automated backups of the database or cache are kept longer than ${t.maxBackupRetentionDays} days.`,
+      explanation: `Protects ${PROMISE.erasure}: erased data must leave the backups within a bounded time. Lower the backup retention.` },
+    { rule: rules.BackupPlanRetention(t), level: error,
+      info: `An AWS Backup plan rule (or copy) does not delete recovery points within ${t.maxBackupRetentionDays} days.`,
+      explanation: `Protects ${PROMISE.erasure}: erased data must leave the backups within a bounded time. Set deleteAfter.` },
+    { rule: rules.DataStoreEncrypted, level: error,
+      info: 'The data store is not encrypted at rest.',
+      explanation: `Protects ${PROMISE.commitment} Turn on storage encryption.` },
+    { rule: rules.DataStoreDeletionProtection, level: error,
+      info: 'The data store offers deletion protection and it is off.',
+      explanation: `Protects ${PROMISE.commitment} A mistaken deletion must not lose data people gave. Turn deletion protection on.` },
+    { rule: rules.DataStoreRetainOnDelete, level: error,
+      info: 'The data store is deleted with its stack (DeletionPolicy is not Retain or Snapshot).',
+      explanation: `Protects ${PROMISE.commitment} A stack deletion must never lose data people gave. Use RemovalPolicy.RETAIN or SNAPSHOT.` },
+    { rule: rules.NoThirdPartyLogDelivery, level: error,
+      info: 'A Firehose stream delivers to a third party (HTTP endpoint or vendor destination).',
+      explanation: `Protects ${PROMISE.noSharing} Deliver to S3 in an allowed region instead.` },
+  ];
+}
+
+/**
+ * Checks an app against the privacy policy's promises. Usable on any CDK app:
+ * `Validations.of(app).addPlugins(new PrivacyChecks(app, { ...thresholds }))`.
+ */
+export class PrivacyChecks extends NagPack {
+  public readonly name = 'PrivacyChecks';
+  public readonly ruleIds: string[];
+  private readonly rules: readonly RuleSpec[];
+
+  constructor(scope?: IConstruct, props: PrivacyChecksProps = {}) {
+    super(scope, props);
+    this.packName = 'Privacy';
+    this.rules = specs(resolveThresholds(props));
+    this.ruleIds = this.rules.map((r) => `${this.packName}-${r.rule.name}`);
+  }
+
+  /** Each run starts from fresh caches: the tree may have changed since the last one. */
+  public validateScope(scope: IConstruct): PolicyValidationPluginReport {
+    resetResolveCache();
+    resetReferenceIndex();
+    return super.validateScope(scope);
+  }
+
+  /** The id and level of every rule, for tests and docs. */
+  public ruleLevels(): Record<string, NagMessageLevel> {
+    return Object.fromEntries(this.rules.map((r) => [`${this.packName}-${r.rule.name}`, r.level]));
+  }
+
+  protected checkResource(node: CfnResource): void {
+    for (const r of this.rules) {
+      this.applyRule({ info: r.info, explanation: r.explanation, level: r.level, rule: r.rule, node });
+    }
+  }
+}
