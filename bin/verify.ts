@@ -1,0 +1,14 @@
+import { estateConfig } from '../estate.config';
+import { runCommand } from '../lib/ops/cli';
+import { VERIFY_USAGE, verifyCommand } from '../lib/ops/verify-command';
+
+void runCommand(
+  () =>
+    verifyCommand(process.argv.slice(2), {
+      estateName: estateConfig.name,
+      policy: { allowedRegions: estateConfig.allowedRegions, maxLogDays: estateConfig.maxLogRetentionDays },
+      out: console.log,
+      err: console.error,
+    }),
+  VERIFY_USAGE,
+);

@@ -1,0 +1,111 @@
+import { HeadObjectCommand, S3Client, paginateListObjectsV2 } from '@aws-sdk/client-s3';
+import { canonicalIp, replaceIps } from '../../lambda/log-anonymizer/ip';
+import { rewriteObject } from '../../lambda/log-anonymizer/rewrite';
+
+/**
+ * Erasure on request: every log object that holds a line about the person is
+ * rewritten without those lines. Two passes per object: a read-only scan finds
+ * the objects that match (most do not, and reads cost less than writes), then a
+ * matching object is streamed again into a new body for the same key. S3
+ * replaces an object only once the whole new body is in, so an object is either
+ * the old one or the new one, never cut short.
+ */
+
+export interface EraseRequest {
+  /** Client IP addresses to erase, in any textual form (compared canonically). */
+  readonly ips: readonly string[];
+  /** Other identifiers (email, user id), matched case-insensitively, also percent-encoded. */
+  readonly matches: readonly string[];
+  readonly buckets: readonly string[];
+  readonly dryRun: boolean;
+}
+
+export interface ObjectOutcome {
+  readonly bucket: string;
+  readonly key: string;
+  readonly lines: number;
+  readonly status: 'rewritten' | 'would-rewrite' | 'failed';
+  readonly error?: string;
+}
+
+export interface EraseReport {
+  readonly dryRun: boolean;
+  readonly objectsScanned: number;
+  readonly linesMatched: number;
+  /** Objects that matched (rewritten or, in a dry run, would be) and objects that failed. */
+  readonly objects: readonly ObjectOutcome[];
+}
+
+/** A predicate for "this line is about the person". */
+export function lineMatcher(ips: readonly string[], matches: readonly string[]): (line: string) => boolean {
+  const wanted = new Set(
+    ips.map((ip) => {
+      const canonical = canonicalIp(ip);
+      if (!canonical) throw new Error(`--ip: ${JSON.stringify(ip)} is not an IPv4 or IPv6 address`);
+      return canonical;
+    }),
+  );
+  // Lines are handled as latin1 (one char per byte), so the needles are the UTF-8 bytes of each form.
+  const needles = matches.flatMap((m) => {
+    if (m.trim() === '') throw new Error('--match: an empty string would match every line; give an email or user id');
+    const once = encodeURIComponent(m);
+    return [...new Set([m, once, encodeURIComponent(once)])].map((s) => Buffer.from(s.toLowerCase(), 'utf8').toString('latin1'));
+  });
+  return (line) => {
+    if (needles.length > 0) {
+      const lower = line.toLowerCase();
+      if (needles.some((n) => lower.includes(n))) return true;
+    }
+    if (wanted.size === 0) return false;
+    let hit = false;
+    replaceIps(line, (address) => {
+      if (wanted.has(canonicalIp(address) ?? '')) hit = true;
+      return undefined;
+    });
+    return hit;
+  };
+}
+
+export async function erase(s3: S3Client, request: EraseRequest, progress?: (o: ObjectOutcome) => void): Promise<EraseReport> {
+  const matches = lineMatcher(request.ips, request.matches);
+  const keep = (line: string): string | null => (matches(line) ? null : line);
+  const objects: ObjectOutcome[] = [];
+  let objectsScanned = 0;
+  let linesMatched = 0;
+  for (const bucket of request.buckets) {
+    for await (const page of paginateListObjectsV2({ client: s3 }, { Bucket: bucket })) {
+      for (const { Key: key, ETag } of page.Contents ?? []) {
+        if (!key) continue;
+        objectsScanned++;
+        const outcome = await eraseInObject(s3, bucket, key, ETag, keep, request.dryRun);
+        if (!outcome) continue;
+        if (outcome.status !== 'failed') linesMatched += outcome.lines;
+        objects.push(outcome);
+        progress?.(outcome);
+      }
+    }
+  }
+  return { dryRun: request.dryRun, objectsScanned, linesMatched, objects };
+}
+
+async function eraseInObject(
+  s3: S3Client,
+  bucket: string,
+  key: string,
+  etag: string | undefined,
+  keep: (line: string) => string | null,
+  dryRun: boolean,
+): Promise<ObjectOutcome | undefined> {
+  try {
+    const source = { Bucket: bucket, Key: key, ETag: etag };
+    const scan = await rewriteObject(s3, source, keep);
+    const lines = scan.linesIn - scan.linesOut;
+    if (lines === 0) return undefined;
+    if (dryRun) return { bucket, key, lines, status: 'would-rewrite' };
+    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key, IfMatch: etag }));
+    await rewriteObject(s3, source, keep, { Bucket: bucket, Key: key, ContentType: head.ContentType, Metadata: head.Metadata });
+    return { bucket, key, lines, status: 'rewritten' };
+  } catch (error) {
+    return { bucket, key, lines: 0, status: 'failed', error: (error as Error).message || String(error) };
+  }
+}
