@@ -5,6 +5,7 @@ import { CERTIFICATE_REGION } from './constructs/edge-certificate-reference';
 import { EdgeCertificateStack } from './stacks/edge-certificate-stack';
 import { LogArchiveStack } from './stacks/log-archive-stack';
 import { MainSiteStack } from './stacks/main-site-stack';
+import { NetworkStack } from './stacks/network-stack';
 
 /** The stacks of one estate, typed so tests and tools reach them without string lookups. */
 export interface Estate {
@@ -12,6 +13,8 @@ export interface Estate {
   readonly logArchive: LogArchiveStack;
   readonly certificates?: EdgeCertificateStack;
   readonly mainSite: MainSiteStack;
+  /** The VPC shared by the services that run in one (appman, forum); absent when neither is configured. */
+  readonly network?: NetworkStack;
 }
 
 
@@ -42,8 +45,11 @@ export function createEstate(app: App, config: EstateConfig): Estate {
     logBucket: logArchive.logBucket,
     certificateArnParameter: certificates ? certificateArnParameter : undefined,
   });
-  if (certificates) mainSite.addDependency(certificates, 'reads the certificate ARN it publishes');
+  if (certificates) mainSite.addStackDependency(certificates, 'reads the certificate ARN it publishes');
+
+  const network =
+    config.sites.appman || config.sites.forum ? new NetworkStack(app, `${config.name}-Network`, { env, config }) : undefined;
 
   boundLambdaLogs(app, config.logRetentionDays);
-  return { config, logArchive, certificates, mainSite };
+  return { config, logArchive, certificates, mainSite, network };
 }
