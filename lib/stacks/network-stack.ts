@@ -1,0 +1,51 @@
+import { Stack, StackProps } from 'aws-cdk-lib';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { Construct } from 'constructs';
+import { EstateConfig } from '../config';
+import { CloudFrontOriginFacing } from '../constructs/network-origin-facing';
+import { VpcRejectFlowLog } from '../constructs/network-flow-log';
+
+export interface NetworkStackProps extends StackProps {
+  readonly config: EstateConfig;
+}
+
+/**
+ * The estate's one VPC, shared by the services that run in it (appman, forum).
+ *
+ * No NAT gateway and no interface endpoints (see docs/appman.md for the figures):
+ * - `publicSubnets`: for tasks and hosts that need outbound internet (image pulls,
+ *   SES, Secrets Manager, CloudWatch Logs). They get a public IPv4 address for
+ *   egress only: their security groups admit nothing from the internet, only their
+ *   own load balancer.
+ * - `isolatedSubnets`: no route to or from the internet. Internal load balancers
+ *   (reached by CloudFront through VPC origins) and databases live here.
+ */
+export class NetworkStack extends Stack {
+  public readonly vpc: ec2.Vpc;
+  /** Egress-only workloads: public IPv4 for outbound, no inbound rule from the internet. */
+  public readonly publicSubnets: ec2.SubnetSelection = { subnetType: ec2.SubnetType.PUBLIC };
+  /** Internal load balancers and databases: no internet route at all. */
+  public readonly isolatedSubnets: ec2.SubnetSelection = { subnetType: ec2.SubnetType.PRIVATE_ISOLATED };
+  /**
+   * CloudFront's origin-facing address ranges (the AWS-managed prefix list), for the
+   * ingress rule of an internal load balancer that is a CloudFront VPC origin.
+   */
+  public readonly cloudFrontOriginFacing: ec2.IPeer;
+
+  constructor(scope: Construct, id: string, props: NetworkStackProps) {
+    super(scope, id, props);
+    this.vpc = new ec2.Vpc(this, 'Vpc', {
+      ipAddresses: ec2.IpAddresses.cidr('10.40.0.0/16'),
+      // Named zones instead of a lookup: synth stays offline. Two zones is the minimum
+      // an ALB and an RDS subnet group accept; every EU region has `a` and `b`.
+      availabilityZones: [`${props.config.region}a`, `${props.config.region}b`],
+      natGateways: 0,
+      subnetConfiguration: [
+        { name: 'Public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24, mapPublicIpOnLaunch: false },
+        { name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 },
+      ],
+    });
+    new VpcRejectFlowLog(this, 'RejectFlowLog', { vpc: this.vpc, retentionDays: props.config.logRetentionDays });
+    this.cloudFrontOriginFacing = new CloudFrontOriginFacing(this, 'CloudFrontOriginFacing').peer;
+  }
+}
