@@ -42,7 +42,7 @@ describe('Privacy-DataResidency', () => {
     const edge = testStack({ region: 'us-east-1' });
     new Certificate(edge, 'Cert', { domainName: 'example.org' });
     new CfnFunction(edge, 'Fn', { name: 'f', functionCode: 'function handler(e){return e.request}', functionConfig: { comment: '', runtime: 'cloudfront-js-2.0' } });
-    new CfnDistribution(edge, 'D', { distributionConfig: { enabled: true } });
+    new CfnDistribution(edge, 'D', { distributionConfig: { enabled: true, defaultCacheBehavior: { targetOriginId: 'o', viewerProtocolPolicy: 'https-only' } } });
     validateStack(edge, id, TestType.COMPLIANCE);
   });
 });
