@@ -1,0 +1,66 @@
+import { readdirSync } from 'fs';
+import { join, parse } from 'path';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import { NagMessageLevel } from 'cdk-nag';
+import { PrivacyChecks } from '../../lib/privacy/privacy-checks';
+
+const RULE_FILES = readdirSync(join(__dirname, '../../lib/privacy/rules'))
+  .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
+  .map((f) => parse(f).name);
+
+describe('PrivacyChecks', () => {
+  test('pins the rule ids and their levels', () => {
+    expect(new PrivacyChecks().ruleLevels()).toEqual({
+      'Privacy-DataResidency': NagMessageLevel.ERROR,
+      'Privacy-S3BucketExpiry': NagMessageLevel.ERROR,
+      'Privacy-LogGroupRetention': NagMessageLevel.ERROR,
+      'Privacy-LambdaBoundedLogs': NagMessageLevel.ERROR,
+      'Privacy-ContainerBoundedLogs': NagMessageLevel.ERROR,
+      'Privacy-CloudFrontNoCookieLogging': NagMessageLevel.ERROR,
+      'Privacy-CloudFrontLogBucketExpiry': NagMessageLevel.ERROR,
+      'Privacy-CloudFrontCookieFilter': NagMessageLevel.ERROR,
+      'Privacy-CloudFrontNoAllCookies': NagMessageLevel.ERROR,
+      'Privacy-CloudFrontCookieAllowlist': NagMessageLevel.ERROR,
+      'Privacy-CloudFrontNoLambdaEdge': NagMessageLevel.ERROR,
+      'Privacy-CloudFrontFunctionNoConsoleLog': NagMessageLevel.ERROR,
+      'Privacy-CloudFrontResponseHeaders': NagMessageLevel.ERROR,
+      'Privacy-NoAnalyticsServices': NagMessageLevel.ERROR,
+      'Privacy-NoTrackingHosts': NagMessageLevel.ERROR,
+      'Privacy-SesNoOpenClickEvents': NagMessageLevel.ERROR,
+      'Privacy-SesEngagementTrackingOff': NagMessageLevel.ERROR,
+      'Privacy-SesIdentityConfigurationSet': NagMessageLevel.ERROR,
+      'Privacy-DatabaseBackupRetention': NagMessageLevel.ERROR,
+      'Privacy-BackupPlanRetention': NagMessageLevel.ERROR,
+      'Privacy-DataStoreEncrypted': NagMessageLevel.ERROR,
+      'Privacy-DataStoreDeletionProtection': NagMessageLevel.ERROR,
+      'Privacy-DataStoreRetainOnDelete': NagMessageLevel.ERROR,
+      'Privacy-NoThirdPartyLogDelivery': NagMessageLevel.ERROR,
+    });
+  });
+
+  test('every rule file is in the pack, under its file name', () => {
+    const ids = new PrivacyChecks().ruleIds;
+    expect([...ids].sort()).toEqual(RULE_FILES.map((f) => `Privacy-${f}`).sort());
+  });
+
+  test('is a validation plugin named PrivacyChecks with pack name Privacy', () => {
+    const pack = new PrivacyChecks();
+    expect(pack.name).toBe('PrivacyChecks');
+    expect(pack.readPackName).toBe('Privacy');
+  });
+
+  test('fails synth through Validations like any cdk-nag pack', () => {
+    const app = new App();
+    const stack = new Stack(app, 'S', { env: { region: 'us-east-1' } });
+    new s3.Bucket(stack, 'B');
+    Validations.of(app).addPlugins(new PrivacyChecks(app));
+    // In-memory synth (as in tests) throws the validation report instead of printing it.
+    expect(() => app.synth()).toThrow(/Privacy-DataResidency[\s\S]*Privacy-S3BucketExpiry/);
+  });
+
+  test('rejects thresholds that promise nothing, naming the field', () => {
+    expect(() => new PrivacyChecks(undefined, { maxLogRetentionDays: 0 })).toThrow(/maxLogRetentionDays: 0/);
+    expect(() => new PrivacyChecks(undefined, { allowedRegions: [] })).toThrow(/allowedRegions/);
+  });
+});
