@@ -1,0 +1,5 @@
+export * from './compile';
+export * from './event-shape';
+export * from './harness';
+export * from './legacy-analytics';
+export * from './policy';
