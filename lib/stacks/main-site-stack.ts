@@ -10,6 +10,7 @@ import { EstateConfig, siteHostName } from '../config';
 import { siteDomain } from '../constructs/edge-certificate-reference';
 import { LOG_PREFIXES } from '../constructs/log-bucket';
 import { PrivateDistribution } from '../constructs/private-distribution';
+import { privacyPage } from '../privacy/disclosure/page';
 import { PUBLIC_CONTENT_METADATA_KEY } from '../privacy/markers';
 
 /** Repository root: `contentDir` in the config is relative to it. */
@@ -74,6 +75,8 @@ export class MainSiteStack extends Stack {
         s3deploy.Source.asset(path.resolve(REPO_ROOT, config.sites.main.contentDir)),
         // Global Privacy Control support resource (https://privacycg.github.io/gpc-spec/).
         s3deploy.Source.jsonData('.well-known/gpc.json', { gpc: true }),
+        // Generated from the estate config, so the published policy says what the stacks do.
+        s3deploy.Source.data('privacy.html', privacyPage(config)),
       ],
       distribution: this.site.distribution,
       distributionPaths: ['/*'],

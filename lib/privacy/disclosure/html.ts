@@ -7,6 +7,8 @@ export interface PrivacyPageOptions {
   readonly stylesheet?: string;
   /** Navigation links shown above the page. @default a link to the home page */
   readonly nav?: ReadonlyArray<{ readonly href: string; readonly label: string }>;
+  /** Paragraphs shown before the disclosure. @default none */
+  readonly intro?: readonly string[];
 }
 
 /**
@@ -27,6 +29,7 @@ export function renderPrivacyPage(d: Disclosure, options: PrivacyPageOptions = {
     '<body>',
     `<header><nav>${nav.map((n) => `<a href="${esc(n.href)}">${esc(n.label)}</a>`).join(' · ')}</nav></header>`,
     '<main>',
+    ...(options.intro ?? []).map((p) => `<p>${esc(p)}</p>`),
     renderDisclosureHtml(d),
     '</main>',
     '</body>',
@@ -37,7 +40,7 @@ export function renderPrivacyPage(d: Disclosure, options: PrivacyPageOptions = {
 
 /** The disclosure as an HTML fragment (headings, tables, lists). */
 export function renderDisclosureHtml(d: Disclosure): string {
-  const out = ['<h1>What our sites collect</h1>'];
+  const out = ['<h1>Privacy: what our sites collect</h1>'];
   for (const site of d.sites) out.push(siteSection(site));
   out.push('<h2>Processors</h2>');
   if (d.processors.length === 0) out.push('<p>We share personal data with no third party.</p>');

@@ -2,7 +2,7 @@ import { Disclosure, DisclosedSite, describeLifetime, describeRegion } from './m
 
 /** The disclosure as Markdown, for the repository and for review in a pull request. */
 export function renderMarkdown(d: Disclosure): string {
-  const out: string[] = ['# What our sites collect', ''];
+  const out: string[] = ['# Privacy: what our sites collect', ''];
   for (const site of d.sites) out.push(...siteSection(site));
   out.push('## Processors', '');
   if (d.processors.length === 0) out.push('We share personal data with no third party.', '');
