@@ -1,9 +1,10 @@
-import { Duration, Validations } from 'aws-cdk-lib';
+import { Duration, Token, Validations } from 'aws-cdk-lib';
 import { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { SiteConfig, SiteKey } from '../config';
+import { CookieFilter } from './cookie-filter';
 import { LOG_PREFIXES } from './log-bucket';
 import { SecurityHeaders } from './security-headers';
 
@@ -38,6 +39,11 @@ export interface PrivateDistributionProps {
   /** @default no root object */
   readonly defaultRootObject?: string;
   readonly errorResponses?: cloudfront.ErrorResponse[];
+  /**
+   * Registrable domain on which the cookie filter also expires legacy analytics cookies.
+   * @default derived from `domain.names[0]` and `site.subdomain`; none without a domain
+   */
+  readonly cookieDomain?: string;
 }
 
 /**
@@ -48,6 +54,7 @@ export interface PrivateDistributionProps {
 export class PrivateDistribution extends Construct {
   public readonly distribution: cloudfront.Distribution;
   public readonly responseHeadersPolicy: cloudfront.IResponseHeadersPolicy;
+  public readonly cookieFilter: CookieFilter;
   private readonly cachePolicy: cloudfront.ICachePolicy;
   private readonly originRequestPolicy: cloudfront.IOriginRequestPolicy;
   private readonly site: SiteConfig;
@@ -57,8 +64,16 @@ export class PrivateDistribution extends Construct {
     this.site = props.site;
     const cookies = this.cookieBehavior();
 
+    this.cookieFilter = new CookieFilter(this, 'CookieFilter', {
+      siteKey: props.siteKey,
+      site: props.site,
+      parentDomain: props.cookieDomain ?? registrableDomain(props),
+    });
     this.responseHeadersPolicy = new SecurityHeaders(this, 'Headers', {
       contentSecurityPolicy: props.contentSecurityPolicy,
+      // Viewer-response functions do not run on responses >= 400; the policy applies to
+      // every response, so a site that sets no cookies loses Set-Cookie on errors too.
+      removeHeaders: props.site.cookies.length === 0 ? ['Set-Cookie'] : undefined,
     });
     this.cachePolicy = new cloudfront.CachePolicy(this, 'CachePolicy', {
       comment: `${props.siteKey}: cache key holds only the site's allowlisted cookies`,
@@ -112,6 +127,7 @@ export class PrivateDistribution extends Construct {
       cachePolicy: b.caching === 'cached' ? this.cachePolicy : cloudfront.CachePolicy.CACHING_DISABLED,
       originRequestPolicy: this.originRequestPolicy,
       responseHeadersPolicy: this.responseHeadersPolicy,
+      functionAssociations: this.cookieFilter.associations(),
       compress: true,
     };
   }
@@ -150,4 +166,13 @@ export class PrivateDistribution extends Construct {
     }
     for (const ack of acks) Validations.of(this.distribution).acknowledge(ack);
   }
+}
+
+/** The apex the site's host name sits under: `appman.example.org` with subdomain `appman` → `example.org`. */
+function registrableDomain(props: PrivateDistributionProps): string | undefined {
+  const host = props.domain?.names[0];
+  if (!host || Token.isUnresolved(host)) return undefined;
+  const sub = props.site.subdomain;
+  if (!sub) return host;
+  return host.startsWith(`${sub}.`) ? host.slice(sub.length + 1) : undefined;
 }
