@@ -25,7 +25,12 @@ export interface UploadTarget {
   readonly Metadata?: Record<string, string>;
 }
 
-export async function uploadStream(s3: S3Client, target: UploadTarget, body: AsyncIterable<Buffer>): Promise<void> {
+export async function uploadStream(
+  s3: S3Client,
+  target: UploadTarget,
+  body: AsyncIterable<Buffer>,
+  partBytes: number = PART_BYTES,
+): Promise<void> {
   let chunks: Buffer[] = [];
   let size = 0;
   let uploadId: string | undefined;
@@ -44,7 +49,7 @@ export async function uploadStream(s3: S3Client, target: UploadTarget, body: Asy
     for await (const chunk of body) {
       chunks.push(chunk);
       size += chunk.length;
-      if (size < PART_BYTES) continue;
+      if (size < partBytes) continue;
       if (uploadId === undefined) {
         ({ UploadId: uploadId } = await s3.send(new CreateMultipartUploadCommand(target)));
       }
