@@ -1,0 +1,123 @@
+import { estateConfig } from '../../estate.config';
+import { compileCookieFilter, cookiePolicy } from '../../lib/cookie-filter';
+import { buildDisclosure, Disclosure, disclosureDrift, SynthesizedStack, synthesizedStacks } from '../../lib/privacy/disclosure';
+import { functionAllowlist } from '../../lib/privacy/disclosure/function-allowlist';
+import { synthesizeEstate } from '../../lib/preview/synth';
+
+const withDomain = { ...estateConfig, domain: { name: 'example.org', hostedZoneId: 'Z0123456789ABCDEFGHIJ' } };
+const stacks = synthesizedStacks(synthesizeEstate(withDomain).assembly);
+const disclosure = buildDisclosure(withDomain);
+
+/** A deep copy of the synthesized stacks, changed by `edit`: what a drifted stack would synthesize. */
+function drifted(edit: (stacks: SynthesizedStack[]) => void): SynthesizedStack[] {
+  const copy: SynthesizedStack[] = JSON.parse(JSON.stringify(stacks));
+  edit(copy);
+  return copy;
+}
+
+function stack(s: SynthesizedStack[], suffix: string): SynthesizedStack {
+  return s.find((x) => x.name.endsWith(suffix))!;
+}
+
+function firstOfType(s: SynthesizedStack, type: string): any {
+  return Object.values(s.template.Resources!).find((r) => r.Type === type)!;
+}
+
+describe('disclosure drift check (templates against the published disclosure)', () => {
+  test('the estate as synthesized agrees with its disclosure', () => {
+    expect(stacks.map((s) => s.region)).toContain('us-east-1');
+    expect(disclosureDrift(stacks, disclosure)).toEqual([]);
+  });
+
+  test('a cookie allowlisted in a cache policy but not disclosed fails', () => {
+    const s = drifted((all) => {
+      const policy = firstOfType(stack(all, '-MainSite'), 'AWS::CloudFront::CachePolicy');
+      policy.Properties.CachePolicyConfig.ParametersInCacheKeyAndForwardedToOrigin.CookiesConfig = {
+        CookieBehavior: 'whitelist',
+        Cookies: ['_ga'],
+      };
+    });
+    const problems = disclosureDrift(s, disclosure);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/site "main"\): cookie "_ga" is allowlisted at the edge \(cache policy \w+\) but the disclosure does not list it/);
+  });
+
+  test('an origin request policy forwarding every cookie fails', () => {
+    const s = drifted((all) => {
+      const policy = firstOfType(stack(all, '-MainSite'), 'AWS::CloudFront::OriginRequestPolicy');
+      policy.Properties.OriginRequestPolicyConfig.CookiesConfig = { CookieBehavior: 'all' };
+    });
+    expect(disclosureDrift(s, disclosure)).toEqual([expect.stringMatching(/origin request policy \w+ passes cookies "all"/)]);
+  });
+
+  test('a disclosure that drops a cookie the edge allowlists fails', () => {
+    const s = drifted((all) => {
+      const policy = firstOfType(stack(all, '-MainSite'), 'AWS::CloudFront::CachePolicy');
+      policy.Properties.CachePolicyConfig.ParametersInCacheKeyAndForwardedToOrigin.CookiesConfig = {
+        CookieBehavior: 'whitelist',
+        Cookies: ['sessionid'],
+      };
+    });
+    const withCookie: Disclosure = {
+      ...disclosure,
+      sites: disclosure.sites.map((x) =>
+        x.key === 'main' ? { ...x, cookies: [{ name: 'sessionid', purpose: 'p', lifetime: 'session', httpOnly: true, when: 'always' }] } : x,
+      ),
+    };
+    expect(disclosureDrift(s, withCookie)).toEqual([]);
+    expect(disclosureDrift(s, disclosure)).toEqual([expect.stringContaining('cookie "sessionid" is allowlisted')]);
+  });
+
+  test('the allowlist baked into a compiled cookie filter is read from its code', () => {
+    const code = compileCookieFilter('viewer-response', cookiePolicy(estateConfig.sites.appman!, 'example.org'));
+    expect(functionAllowlist(code)).toEqual(['csrftoken', 'sessionid', 'messages']);
+    expect(functionAllowlist('function handler(e){return e.request}')).toBeUndefined();
+  });
+
+  test('a log bucket kept longer than disclosed fails, naming bucket, rule and days', () => {
+    const s = drifted((all) => {
+      const bucket = firstOfType(stack(all, '-Logs'), 'AWS::S3::Bucket');
+      bucket.Properties.LifecycleConfiguration.Rules[0].ExpirationInDays = 90;
+    });
+    expect(disclosureDrift(s, disclosure)).toEqual([
+      expect.stringMatching(/-Logs\/\w+: lifecycle rule "expire-logs" ExpirationInDays is 90 days, longer than the 30 days the disclosure promises for logs/),
+    ]);
+  });
+
+  test('a log group kept longer than disclosed, or forever, fails', () => {
+    const longer = drifted((all) => {
+      firstOfType(stack(all, '-MainSite'), 'AWS::Logs::LogGroup').Properties.RetentionInDays = 365;
+    });
+    expect(disclosureDrift(longer, disclosure)).toEqual([expect.stringContaining('RetentionInDays is 365 days, longer than the 30 days')]);
+    const forever = drifted((all) => {
+      delete firstOfType(stack(all, '-MainSite'), 'AWS::Logs::LogGroup').Properties.RetentionInDays;
+    });
+    expect(disclosureDrift(forever, disclosure)).toEqual([expect.stringContaining('RetentionInDays is not set, so logs are kept forever')]);
+  });
+
+  test('backups kept longer than disclosed fail (AWS Backup plan, RDS)', () => {
+    const s = drifted((all) => {
+      const r = stack(all, '-MainSite').template.Resources as Record<string, any>;
+      r.Plan = { Type: 'AWS::Backup::BackupPlan', Properties: { BackupPlan: { BackupPlanRule: [{ RuleName: 'daily', Lifecycle: { DeleteAfterDays: 35 } }] } } };
+      r.Db = { Type: 'AWS::RDS::DBInstance', Properties: { BackupRetentionPeriod: 7 } };
+    });
+    expect(disclosureDrift(s, disclosure)).toEqual([
+      expect.stringContaining('backup rule "daily" DeleteAfterDays is 35 days, longer than the 14 days the disclosure promises for backups'),
+    ]);
+  });
+
+  test('a data-holding stack in a region other than the disclosed one fails', () => {
+    const s = drifted((all) => {
+      (stack(all, '-Logs') as { region: string }).region = 'us-east-1';
+    });
+    expect(disclosureDrift(s, disclosure)).toEqual([
+      expect.stringMatching(/-Logs: deploys to region "us-east-1" but the disclosure says the sites are hosted in eu-west-1; it holds \w+ \(AWS::S3::Bucket\)/),
+    ]);
+  });
+
+  test('a site disclosed in another region than its distribution stack fails', () => {
+    const elsewhere: Disclosure = { ...disclosure, sites: disclosure.sites.map((x) => ({ ...x, region: 'eu-central-1' })) };
+    const problems = disclosureDrift(stacks, elsewhere);
+    expect(problems).toContainEqual(expect.stringMatching(/-MainSite\/\w+: serves site "main" from a stack in region "eu-west-1", but the disclosure says it is hosted in "eu-central-1"/));
+  });
+});
