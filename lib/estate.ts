@@ -4,6 +4,7 @@ import { boundLambdaLogs } from './constructs/bounded-lambda-logs';
 import { CERTIFICATE_REGION } from './constructs/edge-certificate-reference';
 import { EdgeCertificateStack } from './stacks/edge-certificate-stack';
 import { LogArchiveStack } from './stacks/log-archive-stack';
+import { AppmanStack } from './stacks/appman-stack';
 import { MainSiteStack } from './stacks/main-site-stack';
 import { NetworkStack } from './stacks/network-stack';
 
@@ -15,6 +16,7 @@ export interface Estate {
   readonly mainSite: MainSiteStack;
   /** The VPC shared by the services that run in one (appman, forum); absent when neither is configured. */
   readonly network?: NetworkStack;
+  readonly appman?: AppmanStack;
 }
 
 
@@ -50,6 +52,19 @@ export function createEstate(app: App, config: EstateConfig): Estate {
   const network =
     config.sites.appman || config.sites.forum ? new NetworkStack(app, `${config.name}-Network`, { env, config }) : undefined;
 
+  const appman =
+    network && config.sites.appman
+      ? new AppmanStack(app, `${config.name}-Appman`, {
+          env,
+          config,
+          site: config.sites.appman,
+          network,
+          logBucket: logArchive.logBucket,
+          certificateArnParameter: certificates ? certificateArnParameter : undefined,
+        })
+      : undefined;
+  if (appman && certificates) appman.addStackDependency(certificates, 'reads the certificate ARN it publishes');
+
   boundLambdaLogs(app, config.logRetentionDays);
-  return { config, logArchive, certificates, mainSite, network };
+  return { config, logArchive, certificates, mainSite, network, appman };
 }

@@ -1,6 +1,7 @@
 import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
-import { Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { AccountPrincipal, Effect, PolicyStatement, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { RegionInfo } from 'aws-cdk-lib/region-info';
 import { Construct } from 'constructs';
 
 export interface LogBucketProps {
@@ -64,5 +65,26 @@ export class LogBucket extends s3.Bucket {
         'This is the log bucket itself: S3 server access logs of it would have to go to another bucket ' +
         'holding the same IP addresses under a second retention, or into itself, where each delivery logs another.',
     });
+  }
+
+  /**
+   * Lets Elastic Load Balancing deliver this account's load balancer access logs
+   * under `alb/`. Granted here, not by `alb.logAccessLogs()`, which would edit this
+   * bucket's policy from the service's stack. Regions opened before August 2022
+   * deliver as a regional ELB account; newer ones through the log-delivery principal.
+   */
+  public allowLoadBalancerLogs(): void {
+    const stack = Stack.of(this);
+    const elbAccount = RegionInfo.get(stack.region).elbv2Account;
+    this.addToResourcePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        principals: [
+          elbAccount ? new AccountPrincipal(elbAccount) : new ServicePrincipal('logdelivery.elasticloadbalancing.amazonaws.com'),
+        ],
+        actions: ['s3:PutObject'],
+        resources: [this.arnForObjects(`alb/*/AWSLogs/${stack.account}/*`)],
+      }),
+    );
   }
 }
