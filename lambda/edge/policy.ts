@@ -28,9 +28,6 @@ declare const __COOKIE_POLICY__: CookiePolicy;
 /** Replaced at compile time by the site's policy literal. */
 export const POLICY: CookiePolicy = __COOKIE_POLICY__;
 
-/** Request header the viewer-request function uses to tell viewer response which legacy cookies it saw. */
-export const PURGE_HEADER = 'x-cookie-filter-legacy';
-
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /** Own-property test: cookie names such as `constructor` or `__proto__` must not hit Object.prototype. */

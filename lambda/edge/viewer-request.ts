@@ -1,5 +1,6 @@
 import { CfEvent, CfMap, CfRequest } from './events';
-import { POLICY, PURGE_HEADER, has, isLegacy } from './policy';
+import { POLICY, has, isLegacy } from './policy';
+import { PURGE_HEADER } from './purge-header';
 
 /**
  * Viewer request: only the site's allowlisted cookies go on to the cache key, the

@@ -1,5 +1,6 @@
 import { CfEvent, CfMap, CfResponse, CfValue } from './events';
-import { POLICY, PURGE_HEADER, has, isLegacy } from './policy';
+import { POLICY, has, isLegacy } from './policy';
+import { PURGE_HEADER } from './purge-header';
 import { enforce } from './set-cookie';
 
 const EXPIRE = 'Max-Age=0; Expires=Thu, 01 Jan 1970 00:00:00 GMT; Path=/; Secure; SameSite=Lax';

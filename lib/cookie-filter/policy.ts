@@ -3,6 +3,7 @@ import type { CookiePolicy } from '../../lambda/edge/policy';
 import { legacyAnalyticsCookies } from './legacy-analytics';
 
 export type { CookiePolicy, CookieRule } from '../../lambda/edge/policy';
+export { PURGE_HEADER as PURGE_HEADER_NAME } from '../../lambda/edge/purge-header';
 
 /** Two Set-Cookie per purged name: 25 names keep a response's headers far below CloudFront's limits. */
 export const MAX_PURGE_PER_RESPONSE = 25;
