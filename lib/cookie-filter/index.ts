@@ -3,3 +3,4 @@ export * from './event-shape';
 export * from './harness';
 export * from './legacy-analytics';
 export * from './policy';
+export * from './syntax';
