@@ -1,0 +1,85 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import * as cxapi from 'aws-cdk-lib/cx-api';
+import { CookieFilterPair, cookieFiltersInTemplate } from '../cookie-filter/harness';
+
+/**
+ * Everything the local edge needs about one site, read from the synthesized
+ * template (never from the config): the cookie-filter functions as shipped, the
+ * response headers policy, the cookies the origin request policy forwards, the
+ * default root object, the custom error responses and, for a bucket origin, the
+ * folders its BucketDeployment uploads.
+ */
+export interface SiteEdge {
+  readonly stackName: string;
+  readonly functions: CookieFilterPair;
+  readonly responseHeadersPolicy: ResponseHeadersPolicyConfig;
+  /** Cookie names the origin request policy forwards; `'all'` when every cookie is. */
+  readonly originCookies: readonly string[] | 'all';
+  readonly defaultRootObject?: string;
+  readonly errorResponses: readonly ErrorResponse[];
+  /** Asset folders the content deployment uploads, in order (later ones win). */
+  readonly contentDirs: readonly string[];
+}
+
+export interface ErrorResponse {
+  readonly ErrorCode: number;
+  readonly ResponseCode?: number;
+  readonly ResponsePagePath?: string;
+}
+
+export type ResponseHeadersPolicyConfig = Record<string, any>;
+
+/** The distribution whose comment is "<site> site" (PrivateDistribution's naming), with its template. */
+export function findSiteEdge(assembly: cxapi.CloudAssembly, siteKey: string): SiteEdge | undefined {
+  for (const stack of assembly.stacks) {
+    const resources: Record<string, any> = stack.template.Resources ?? {};
+    for (const [id, r] of Object.entries(resources)) {
+      if (r.Type !== 'AWS::CloudFront::Distribution') continue;
+      const config = r.Properties.DistributionConfig;
+      if (config.Comment !== `${siteKey} site`) continue;
+      const behavior = config.DefaultCacheBehavior;
+      const pair = cookieFiltersInTemplate(stack.template).find((p) => p.distribution === id);
+      if (!pair) throw new Error(`${stack.stackName}/${id}: no cookie-filter functions on the default behavior`);
+      return {
+        stackName: stack.stackName,
+        functions: pair,
+        responseHeadersPolicy: policyConfig(resources, behavior.ResponseHeadersPolicyId, 'ResponseHeadersPolicyConfig') ?? {},
+        originCookies: originCookies(policyConfig(resources, behavior.OriginRequestPolicyId, 'OriginRequestPolicyConfig')),
+        defaultRootObject: config.DefaultRootObject,
+        errorResponses: config.CustomErrorResponses ?? [],
+        contentDirs: contentDirs(assembly, stack, resources),
+      };
+    }
+  }
+  return undefined;
+}
+
+function policyConfig(resources: Record<string, any>, ref: unknown, key: string): Record<string, any> | undefined {
+  const id = (ref as { Ref?: string } | undefined)?.Ref;
+  return id ? resources[id]?.Properties?.[key] : undefined;
+}
+
+function originCookies(config: Record<string, any> | undefined): readonly string[] | 'all' {
+  const c = config?.CookiesConfig;
+  if (!c || c.CookieBehavior === 'none') return [];
+  if (c.CookieBehavior === 'whitelist') return c.Cookies ?? [];
+  return 'all';
+}
+
+/** The staged asset folder of every source of the stack's content deployment. */
+function contentDirs(assembly: cxapi.CloudAssembly, stack: cxapi.CloudFormationStackArtifact, resources: Record<string, any>): string[] {
+  const deployment = Object.values(resources).find((r) => r.Type === 'Custom::CDKBucketDeployment');
+  if (!deployment) return [];
+  const manifest = stack.dependencies.find((d): d is cxapi.AssetManifestArtifact => d instanceof cxapi.AssetManifestArtifact);
+  const files: Record<string, any> = manifest ? JSON.parse(fs.readFileSync(manifest.file, 'utf8')).files ?? {} : {};
+  return (deployment.Properties.SourceObjectKeys as string[]).map((key) => {
+    const hash = key.replace(/\.zip$/, '');
+    const source = files[hash]?.source?.path ?? `asset.${hash}`;
+    const dir = path.join(assembly.directory, source);
+    if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+      throw new Error(`${stack.stackName}: content source ${key} is not a staged folder in ${assembly.directory}`);
+    }
+    return dir;
+  });
+}
