@@ -5,6 +5,7 @@ import { CERTIFICATE_REGION } from './constructs/edge-certificate-reference';
 import { EdgeCertificateStack } from './stacks/edge-certificate-stack';
 import { LogArchiveStack } from './stacks/log-archive-stack';
 import { AppmanStack } from './stacks/appman-stack';
+import { ForumStack } from './stacks/forum-stack';
 import { MainSiteStack } from './stacks/main-site-stack';
 import { NetworkStack } from './stacks/network-stack';
 
@@ -17,6 +18,7 @@ export interface Estate {
   /** The VPC shared by the services that run in one (appman, forum); absent when neither is configured. */
   readonly network?: NetworkStack;
   readonly appman?: AppmanStack;
+  readonly forum?: ForumStack;
 }
 
 
@@ -65,6 +67,19 @@ export function createEstate(app: App, config: EstateConfig): Estate {
       : undefined;
   if (appman && certificates) appman.addStackDependency(certificates, 'reads the certificate ARN it publishes');
 
+  const forum =
+    network && config.sites.forum
+      ? new ForumStack(app, `${config.name}-Forum`, {
+          env,
+          config,
+          site: config.sites.forum,
+          network,
+          logBucket: logArchive.logBucket,
+          certificateArnParameter: certificates ? certificateArnParameter : undefined,
+        })
+      : undefined;
+  if (forum && certificates) forum.addStackDependency(certificates, 'reads the certificate ARN it publishes');
+
   boundLambdaLogs(app, config.logRetentionDays);
-  return { config, logArchive, certificates, mainSite, network, appman };
+  return { config, logArchive, certificates, mainSite, network, appman, forum };
 }

@@ -69,7 +69,9 @@ export function forumCookies(): CookieDeclaration[] {
   return [
     { name: '_t', purpose: 'Authentication token of a logged-in member.', lifetime: { maxDays: 60 }, httpOnly: true, when: 'after login' },
     { name: '_forum_session', purpose: 'Session state during login and posting.', lifetime: 'session', httpOnly: true, when: 'during login' },
+    { name: 'email', purpose: 'Prefills the sign-up, login or password-reset form with the address given in the link.', lifetime: 'session', httpOnly: false, when: 'during sign-up or password reset' },
     { name: 'destination_url', purpose: 'Returns you to the page you were on after login.', lifetime: 'session', httpOnly: false, when: 'during login' },
+    { name: 'sso_payload', purpose: 'Carries a single sign-on request through two-factor authentication.', lifetime: 'session', httpOnly: true, when: 'during single sign-on' },
     { name: 'sso_destination_url', purpose: 'Returns you to the page you were on after single sign-on.', lifetime: 'session', httpOnly: false, when: 'during login' },
     { name: 'authentication_data', purpose: 'Carries the login provider result into the sign-up form.', lifetime: 'session', httpOnly: false, when: 'during sign-up' },
     { name: 'theme_ids', purpose: 'Remembers the theme a member chose.', lifetime: { maxDays: 365 }, httpOnly: false, when: 'after choosing a theme' },

@@ -1,0 +1,80 @@
+import { Stack, Validations } from 'aws-cdk-lib';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as cr from 'aws-cdk-lib/custom-resources';
+import { Construct } from 'constructs';
+
+/** The security group CloudFront creates in a VPC for its VPC origins' traffic. */
+export const VPC_ORIGINS_SECURITY_GROUP = 'CloudFront-VPCOrigins-Service-SG';
+
+export interface ForumOriginAccessProps {
+  readonly vpc: ec2.IVpc;
+  /** The forum host's security group. */
+  readonly hostSecurityGroup: ec2.ISecurityGroup;
+  /** The distribution whose VPC origin is the host: the group exists only once it is deployed. */
+  readonly distribution: cloudfront.Distribution;
+  readonly port: number;
+}
+
+/**
+ * Admits HTTP to the forum host from CloudFront's VPC-origins security group
+ * only. The host has a public IPv4 for egress, so CloudFront's public address
+ * list would admit any CloudFront distribution; the VPC-origins group admits
+ * only traffic that came through a VPC origin in this VPC. CloudFormation does
+ * not expose the group's id, so it is read after the distribution is deployed.
+ */
+export class ForumOriginAccess extends Construct {
+  public readonly vpcOriginsSecurityGroupId: string;
+
+  constructor(scope: Construct, id: string, props: ForumOriginAccessProps) {
+    super(scope, id);
+    const call: cr.AwsSdkCall = {
+      service: 'EC2',
+      action: 'describeSecurityGroups',
+      parameters: {
+        Filters: [
+          { Name: 'vpc-id', Values: [props.vpc.vpcId] },
+          { Name: 'group-name', Values: [VPC_ORIGINS_SECURITY_GROUP] },
+        ],
+      },
+      physicalResourceId: cr.PhysicalResourceId.of(`${VPC_ORIGINS_SECURITY_GROUP}:${props.vpc.vpcId}`),
+      outputPaths: ['SecurityGroups.0.GroupId'],
+    };
+    const lookup = new cr.AwsCustomResource(this, 'Lookup', {
+      onCreate: call,
+      onUpdate: call,
+      policy: cr.AwsCustomResourcePolicy.fromSdkCalls({ resources: cr.AwsCustomResourcePolicy.ANY_RESOURCE }),
+      installLatestAwsSdk: false,
+    });
+    lookup.node.addDependency(props.distribution);
+    this.vpcOriginsSecurityGroupId = lookup.getResponseField('SecurityGroups.0.GroupId');
+
+    new ec2.CfnSecurityGroupIngress(this, 'FromVpcOrigin', {
+      groupId: props.hostSecurityGroup.securityGroupId,
+      ipProtocol: 'tcp',
+      fromPort: props.port,
+      toPort: props.port,
+      sourceSecurityGroupId: this.vpcOriginsSecurityGroupId,
+      description: 'HTTP from the CloudFront VPC origin only',
+    });
+
+    Validations.of(lookup).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::*]',
+      reason: 'ec2:DescribeSecurityGroups supports no resource-level permissions; the call is read-only.',
+    });
+    // AwsCustomResource shares one handler per stack, created at stack level.
+    for (const child of Stack.of(this).node.children) {
+      if (!child.node.id.startsWith('AWS679f53fac002430cb0da5b7982bd2287')) continue;
+      Validations.of(child).acknowledge({
+        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+        reason:
+          "AWSLambdaBasicExecutionRole on CDK's AwsCustomResource handler only lets it write its own logs, which go to " +
+          'a retention-bounded log group in this EU stack.',
+      });
+      Validations.of(child).acknowledge({
+        id: 'AwsSolutions-L1',
+        reason: "The runtime of CDK's AwsCustomResource handler is pinned by aws-cdk-lib and moves with its upgrades.",
+      });
+    }
+  }
+}

@@ -1,0 +1,109 @@
+import { Scalar, stringify } from 'yaml';
+import { privacySettingsScript } from './privacy-settings';
+
+/**
+ * Values app.yml needs that must not be in the template (SMTP credentials) or
+ * are only known after deployment (the CloudFront host name without a custom
+ * domain). The boot script replaces each placeholder, quoted as YAML, with the
+ * value it reads from Secrets Manager or SSM (see user-data.ts).
+ */
+export const APP_YML_PLACEHOLDERS = {
+  hostname: '@@FORUM_HOSTNAME@@',
+  smtpUserName: '@@SMTP_USER_NAME@@',
+  smtpPassword: '@@SMTP_PASSWORD@@',
+} as const;
+
+/** Where the privacy-settings script is written inside the container during the rebuild. */
+const PRIVACY_SCRIPT_PATH = '/tmp/forum-privacy-settings.rb';
+
+export interface ForumSmtp {
+  /** SES SMTP endpoint of the estate's region, e.g. `email-smtp.eu-west-1.amazonaws.com`. */
+  readonly address: string;
+  /** The verified SES domain mail is sent from. */
+  readonly domain: string;
+  /** From address of forum notifications. */
+  readonly notificationEmail: string;
+}
+
+export interface ForumAppYmlProps {
+  /** The forum's public host name, or `APP_YML_PLACEHOLDERS.hostname` when it is read at boot. */
+  readonly hostname: string;
+  /** Accounts that become admins when they sign up (Discourse's developer emails). */
+  readonly adminEmails: readonly string[];
+  /** SES sending; `undefined` leaves mail unconfigured (no verified domain to send from). */
+  readonly smtp?: ForumSmtp;
+  /** Rotated copies of the container's rails and nginx logs kept on disk (they are shipped off the host). @default 1 */
+  readonly localLogRotations?: number;
+  /** Sized for a 2 GiB host, as discourse-setup does. @default 2 */
+  readonly unicornWorkers?: number;
+  /** @default '256MB' */
+  readonly dbSharedBuffers?: string;
+}
+
+/**
+ * The discourse_docker container definition (`containers/app.yml`), as a YAML
+ * document. Privacy settings are applied after every database migration by a
+ * `rails runner` hook, so each rebuild (first bootstrap and every upgrade)
+ * restores them.
+ */
+export function forumAppYml(props: ForumAppYmlProps): string {
+  if (props.adminEmails.length === 0) {
+    throw new Error('sites.forum.adminEmails: empty; list at least one address that becomes a forum admin at bootstrap.');
+  }
+  const rotations = props.localLogRotations ?? 1;
+  const env: Record<string, string | number | boolean> = {
+    LC_ALL: 'en_US.UTF-8',
+    LANG: 'en_US.UTF-8',
+    LANGUAGE: 'en_US.UTF-8',
+    UNICORN_WORKERS: props.unicornWorkers ?? 2,
+    DISCOURSE_HOSTNAME: props.hostname,
+    DISCOURSE_DEVELOPER_EMAILS: props.adminEmails.join(','),
+    // CloudFront terminates TLS; links, cookies (Secure) and redirects must still say https.
+    DISCOURSE_FORCE_HTTPS: true,
+  };
+  if (props.smtp) {
+    Object.assign(env, {
+      DISCOURSE_SMTP_ADDRESS: props.smtp.address,
+      DISCOURSE_SMTP_PORT: 587,
+      DISCOURSE_SMTP_USER_NAME: APP_YML_PLACEHOLDERS.smtpUserName,
+      DISCOURSE_SMTP_PASSWORD: APP_YML_PLACEHOLDERS.smtpPassword,
+      DISCOURSE_SMTP_ENABLE_START_TLS: true,
+      DISCOURSE_SMTP_DOMAIN: props.smtp.domain,
+      DISCOURSE_NOTIFICATION_EMAIL: props.smtp.notificationEmail,
+    });
+  }
+
+  const doc = {
+    templates: ['templates/postgres.template.yml', 'templates/redis.template.yml', 'templates/web.template.yml'],
+    // Plain HTTP inside the VPC only: CloudFront reaches it through the VPC origin.
+    expose: [doubleQuoted('80:80')],
+    params: { db_default_text_search_config: 'pg_catalog.english', db_shared_buffers: props.dbSharedBuffers ?? '256MB' },
+    env,
+    volumes: [
+      { volume: { host: '/var/discourse/shared/standalone', guest: '/shared' } },
+      { volume: { host: '/var/discourse/shared/standalone/log/var-log', guest: '/var/log' } },
+    ],
+    hooks: {
+      after_db_migrate: [
+        { file: { path: PRIVACY_SCRIPT_PATH, contents: privacySettingsScript() } },
+        { exec: { cd: '$home', cmd: [`su discourse -c 'bundle exec rails runner ${PRIVACY_SCRIPT_PATH}'`] } },
+      ],
+    },
+    run: [
+      // The logs are shipped to a retention-bounded log group; the container keeps
+      // only `rotations` rotated copies instead of its default 7.
+      ...['/etc/logrotate.d/rails', '/etc/logrotate.d/nginx'].map((filename) => ({
+        replace: { filename, from: '/rotate \\d+/', to: `rotate ${rotations}` },
+      })),
+    ],
+  };
+  // YAML 1.1 because pups reads it with Ruby's Psych: `80:80` or `yes` must come out quoted.
+  return stringify(doc, { version: '1.1', lineWidth: 0 });
+}
+
+/** Psych (YAML 1.1) reads an unquoted `80:80` as the base-60 integer 4880. */
+function doubleQuoted(value: string): Scalar {
+  const scalar = new Scalar(value);
+  scalar.type = Scalar.QUOTE_DOUBLE;
+  return scalar;
+}

@@ -1,0 +1,73 @@
+/**
+ * Discourse site settings the privacy policy implies, applied on every rebuild
+ * (see `privacySettingsScript`). Each entry says which promise it keeps, so a
+ * reviewer can check the list against the policy line by line.
+ */
+export interface PrivacySetting {
+  readonly value: string | boolean;
+  readonly why: string;
+  /**
+   * The setting exists only in some Discourse versions: applied when present,
+   * skipped with a notice otherwise. @default false (absence aborts the rebuild)
+   */
+  readonly ifPresent?: boolean;
+}
+
+export function forumPrivacySettings(): Record<string, PrivacySetting> {
+  return {
+    ga_universal_tracking_code: { value: '', why: 'Policy: "does not have Google Analytics (GA) enabled".' },
+    gtm_container_id: { value: '', why: 'No tag manager: it would load third-party tracking scripts.' },
+    log_anonymizer_details: {
+      value: false,
+      why: 'Policy: "log anonymizer details" option unset, so an anonymized member\'s details are not kept in the log.',
+    },
+    automatically_download_gravatars: {
+      value: false,
+      why: 'Looking up a Gravatar sends a hash of the member\'s email to a third party; the policy shares no user information.',
+    },
+    download_remote_images_to_local: {
+      value: true,
+      why: 'Hot-linked images are copied to the forum, so readers\' browsers do not call third-party hosts.',
+    },
+    allowed_iframes: { value: '', why: 'No third-party iframes in posts: they would set their own cookies.' },
+    allowed_onebox_iframes: { value: '', why: 'Link previews stay static; no embedded third-party players that track viewers.' },
+    enable_google_oauth2_logins: { value: false, why: 'No third-party login providers: sign-in data stays with the forum.' },
+    enable_facebook_logins: { value: false, why: 'No third-party login providers: sign-in data stays with the forum.' },
+    enable_twitter_logins: { value: false, why: 'No third-party login providers: sign-in data stays with the forum.' },
+    enable_github_logins: { value: false, why: 'No third-party login providers: sign-in data stays with the forum.' },
+    enable_discord_logins: { value: false, why: 'No third-party login providers: sign-in data stays with the forum.', ifPresent: true },
+    share_anonymized_statistics: { value: false, why: 'Usage statistics are not sent to the software vendor.', ifPresent: true },
+  };
+}
+
+/**
+ * A Ruby script for `rails runner`: sets every privacy setting, then reads each
+ * back. An unknown name or a value that did not stick aborts the rebuild, so a
+ * Discourse upgrade that renames a setting cannot silently drop a promise.
+ */
+export function privacySettingsScript(settings: Record<string, PrivacySetting> = forumPrivacySettings()): string {
+  const entries = Object.entries(settings);
+  const pairs = entries.map(([name, s]) => `  ${JSON.stringify(name)} => ${JSON.stringify(s.value)},`);
+  const optional = entries.filter(([, s]) => s.ifPresent).map(([name]) => JSON.stringify(name));
+  return [
+    'settings = {',
+    ...pairs,
+    '}',
+    `optional = [${optional.join(', ')}]`,
+    'missing = settings.keys.reject { |name| SiteSetting.has_setting?(name) }',
+    '(missing - optional).each do |name|',
+    '  raise "privacy setting #{name}: unknown to this Discourse version; update lib/forum/privacy-settings.ts"',
+    'end',
+    'missing.each do |name|',
+    '  puts "privacy setting #{name}: not in this Discourse version, skipped"',
+    '  settings.delete(name)',
+    'end',
+    'settings.each { |name, value| SiteSetting.set(name, value) }',
+    'settings.each do |name, value|',
+    '  actual = SiteSetting.get(name)',
+    '  raise "privacy setting #{name}: is #{actual.inspect}, expected #{value.inspect}" unless actual == value',
+    'end',
+    'puts "privacy settings applied: #{settings.keys.join(", ")}"',
+    '',
+  ].join('\n');
+}

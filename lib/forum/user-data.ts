@@ -1,0 +1,141 @@
+import { FILL_PLACEHOLDERS_PY } from './fill-placeholders';
+
+/** Where discourse_docker lives on the host; its `shared/` is the data volume. */
+export const DISCOURSE_DIR = '/var/discourse';
+export const DATA_MOUNT = `${DISCOURSE_DIR}/shared`;
+/** Host paths of the container's logs (app.yml maps them under the data volume). */
+export const FORUM_LOG_FILES: Record<string, string> = {
+  'nginx-access': `${DATA_MOUNT}/standalone/log/var-log/nginx/access.log`,
+  'nginx-error': `${DATA_MOUNT}/standalone/log/var-log/nginx/error.log`,
+  'rails-production': `${DATA_MOUNT}/standalone/log/rails/production.log`,
+  'rails-errors': `${DATA_MOUNT}/standalone/log/rails/production_errors.log`,
+  'unicorn-stderr': `${DATA_MOUNT}/standalone/log/rails/unicorn.stderr.log`,
+  sidekiq: `${DATA_MOUNT}/standalone/log/rails/sidekiq.log`,
+  bootstrap: '/var/log/forum-bootstrap.log',
+};
+
+export interface ForumUserDataProps {
+  readonly region: string;
+  /** The generated app.yml (placeholders still in it). */
+  readonly appYml: string;
+  /** The data volume, attached at boot so a replaced host takes it over. */
+  readonly dataVolumeId: string;
+  /** Block device name the data volume is attached as. */
+  readonly dataDevice: string;
+  /** Log group every host and container log is shipped to. */
+  readonly logGroupName: string;
+  /** Days a log file may stay on the host after its last write. */
+  readonly localLogDays: number;
+  readonly swapGiB: number;
+  /** SSM parameter holding the host name, when app.yml carries the hostname placeholder. */
+  readonly hostnameParameter?: string;
+  /** Secret with the SES sending user's access key, when mail is configured. */
+  readonly smtpSecretArn?: string;
+}
+
+/**
+ * The first-boot script of the forum host: swap, the data volume, Docker logging
+ * to CloudWatch, the CloudWatch agent for the log files, local log expiry, then
+ * the official discourse_docker `launcher rebuild`. Reboots need none of it:
+ * fstab mounts the volume and Docker restarts the container.
+ */
+export function forumUserData(p: ForumUserDataProps): string {
+  const agentConfig = {
+    logs: {
+      logs_collected: {
+        files: {
+          collect_list: Object.entries(FORUM_LOG_FILES).map(([name, file]) => ({
+            file_path: file,
+            log_group_name: p.logGroupName,
+            log_stream_name: `{instance_id}/${name}`,
+          })),
+        },
+      },
+    },
+  };
+  const dockerDaemon = { 'log-driver': 'awslogs', 'log-opts': { 'awslogs-region': p.region, 'awslogs-group': p.logGroupName } };
+  const fillEnv = [
+    `AWS_REGION='${p.region}'`,
+    p.hostnameParameter ? `HOSTNAME_PARAMETER='${p.hostnameParameter}'` : '',
+    p.smtpSecretArn ? `SMTP_SECRET_ARN='${p.smtpSecretArn}'` : '',
+  ].filter(Boolean);
+
+  return `#!/bin/bash
+set -euo pipefail
+exec > >(tee -a ${FORUM_LOG_FILES.bootstrap}) 2>&1
+echo "forum bootstrap: start $(date -u +%FT%TZ)"
+
+dnf install -y docker git amazon-cloudwatch-agent
+
+# Swap: Discourse's documented minimum is 1 GiB RAM plus swap; rebuilds need it.
+if ! swapon --show | grep -q /swapfile; then
+  fallocate -l ${p.swapGiB}G /swapfile && chmod 600 /swapfile && mkswap /swapfile && swapon /swapfile
+  echo '/swapfile none swap sw 0 0' >> /etc/fstab
+fi
+
+git clone --depth 1 https://github.com/discourse/discourse_docker.git ${DISCOURSE_DIR}
+
+# Data volume: attached here (not by CloudFormation) so a replacement host takes it over
+# once the old one has released it. Whatever volume is at ${p.dataDevice} is used, which is
+# how a restored volume is swapped in (docs/forum.md).
+TOKEN=$(curl -sfX PUT http://169.254.169.254/latest/api/token -H 'X-aws-ec2-metadata-token-ttl-seconds: 300')
+INSTANCE_ID=$(curl -sfH "X-aws-ec2-metadata-token: $TOKEN" http://169.254.169.254/latest/meta-data/instance-id)
+if [ ! -e ${p.dataDevice} ]; then
+  until [ "$(aws ec2 describe-volumes --region ${p.region} --volume-ids ${p.dataVolumeId} --query 'Volumes[0].State' --output text)" = available ]; do
+    echo "waiting for ${p.dataVolumeId} to be released"; sleep 15
+  done
+  aws ec2 attach-volume --region ${p.region} --volume-id ${p.dataVolumeId} --instance-id "$INSTANCE_ID" --device ${p.dataDevice}
+  until [ -e ${p.dataDevice} ]; do sleep 2; done
+fi
+blkid ${p.dataDevice} || mkfs.ext4 -L forum-data ${p.dataDevice}
+mkdir -p ${DATA_MOUNT}
+echo '${p.dataDevice} ${DATA_MOUNT} ext4 defaults,nofail 0 2' >> /etc/fstab
+mount ${DATA_MOUNT}
+# Docker (and so Discourse) never starts on an empty directory in place of the data volume.
+mkdir -p /etc/systemd/system/docker.service.d
+printf '[Unit]\\nRequiresMountsFor=${DATA_MOUNT}\\n' > /etc/systemd/system/docker.service.d/forum-data.conf
+
+# Container output goes to the retention-bounded log group, never to unbounded local files.
+mkdir -p /etc/docker
+cat > /etc/docker/daemon.json <<'JSON'
+${JSON.stringify(dockerDaemon, null, 2)}
+JSON
+systemctl daemon-reload
+systemctl enable --now docker
+
+# Log files are shipped to the same log group; on the host they expire after ${p.localLogDays} day(s).
+cat > /opt/aws/amazon-cloudwatch-agent/etc/forum.json <<'JSON'
+${JSON.stringify(agentConfig, null, 2)}
+JSON
+/opt/aws/amazon-cloudwatch-agent/bin/amazon-cloudwatch-agent-ctl -a fetch-config -m ec2 -s -c file:/opt/aws/amazon-cloudwatch-agent/etc/forum.json
+cat > /etc/systemd/system/forum-log-expiry.service <<'UNIT'
+[Unit]
+Description=Delete forum log files older than ${p.localLogDays} day(s)
+[Service]
+Type=oneshot
+ExecStart=/usr/bin/find ${DATA_MOUNT}/standalone/log -type f -mtime +${p.localLogDays - 1} -delete
+UNIT
+cat > /etc/systemd/system/forum-log-expiry.timer <<'UNIT'
+[Unit]
+Description=Daily forum log expiry
+[Timer]
+OnCalendar=daily
+Persistent=true
+[Install]
+WantedBy=timers.target
+UNIT
+systemctl enable --now forum-log-expiry.timer
+
+cat > ${DISCOURSE_DIR}/containers/app.yml <<'APPYML'
+${p.appYml.trimEnd()}
+APPYML
+chmod 600 ${DISCOURSE_DIR}/containers/app.yml
+cat > /root/fill-placeholders.py <<'PY'
+${FILL_PLACEHOLDERS_PY.trim()}
+PY
+${fillEnv.join(' ')} python3 /root/fill-placeholders.py ${DISCOURSE_DIR}/containers/app.yml
+
+cd ${DISCOURSE_DIR} && ./launcher rebuild app
+echo "forum bootstrap: done $(date -u +%FT%TZ)"
+`;
+}

@@ -1,0 +1,115 @@
+import { Duration, Stack, StackProps } from 'aws-cdk-lib';
+import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import { VpcOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import { CloudFrontTarget } from 'aws-cdk-lib/aws-route53-targets';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as ssm from 'aws-cdk-lib/aws-ssm';
+import { Construct } from 'constructs';
+import { EstateConfig, ForumConfig, siteHostName } from '../config';
+import { siteDomain } from '../constructs/edge-certificate-reference';
+import { ForumBackup } from '../constructs/forum-backup';
+import { FORUM_BEHAVIORS, FORUM_CSP, FORUM_FORWARD_HEADERS } from '../constructs/forum-edge';
+import { ForumEmail } from '../constructs/forum-email';
+import { ForumHost } from '../constructs/forum-host';
+import { ForumOriginAccess } from '../constructs/forum-origin-access';
+import { PrivateDistribution } from '../constructs/private-distribution';
+import { APP_YML_PLACEHOLDERS, forumAppYml } from '../forum/app-yml';
+import { NetworkStack } from './network-stack';
+
+export interface ForumStackProps extends StackProps {
+  readonly config: EstateConfig;
+  readonly site: ForumConfig;
+  readonly network: NetworkStack;
+  readonly logBucket: s3.IBucket;
+  /** SSM parameter (us-east-1) with the certificate ARN; present when the estate has a domain. */
+  readonly certificateArnParameter?: string;
+}
+
+const ORIGIN_PORT = 80;
+
+/** The forum: one Discourse host in the EU, its backups, its mail and its distribution. */
+export class ForumStack extends Stack {
+  public readonly host: ForumHost;
+  public readonly backup: ForumBackup;
+  public readonly email?: ForumEmail;
+  public readonly site: PrivateDistribution;
+  /** The app.yml the host is bootstrapped with (placeholders in place of secrets). */
+  public readonly appYml: string;
+
+  constructor(scope: Construct, id: string, props: ForumStackProps) {
+    super(scope, id, props);
+    const { config } = props;
+    const hostName = siteHostName(config, 'forum');
+    // Without a domain the host name is the distribution's, known only after it is
+    // created, which is after the host (its origin): the host reads it from SSM at boot.
+    const hostnameParameterName = hostName ? undefined : `/${config.name}/forum/hostname`;
+
+    this.email =
+      config.domain && hostName ? new ForumEmail(this, 'Email', { domain: config.domain, hostName }) : undefined;
+
+    this.appYml = forumAppYml({
+      hostname: hostName ?? APP_YML_PLACEHOLDERS.hostname,
+      adminEmails: props.site.adminEmails,
+      smtp: this.email && hostName ? { address: this.email.smtpEndpoint, domain: hostName, notificationEmail: this.email.fromAddress } : undefined,
+    });
+
+    this.host = new ForumHost(this, 'Host', {
+      vpc: props.network.vpc,
+      subnet: props.network.vpc.selectSubnets(props.network.publicSubnets).subnets[0],
+      appYml: this.appYml,
+      logRetentionDays: config.logRetentionDays,
+      hostnameParameterName,
+      smtpSecretArn: this.email?.smtpSecret.secretArn,
+    });
+
+    this.backup = new ForumBackup(this, 'Backup', {
+      instance: this.host.instance,
+      dataVolume: this.host.dataVolume,
+      retentionDays: config.backupRetentionDays,
+    });
+
+    const origin = VpcOrigin.withEc2Instance(this.host.instance, {
+      httpPort: ORIGIN_PORT,
+      protocolPolicy: cloudfront.OriginProtocolPolicy.HTTP_ONLY,
+      // Message-bus long polls last 25 s; leave room above CloudFront's 30 s default.
+      readTimeout: Duration.seconds(60),
+    });
+    this.site = new PrivateDistribution(this, 'Site', {
+      siteKey: 'forum',
+      site: props.site,
+      origin,
+      logBucket: props.logBucket,
+      domain: siteDomain(this, config, 'forum', props.certificateArnParameter),
+      contentSecurityPolicy: FORUM_CSP,
+      forwardHeaders: FORUM_FORWARD_HEADERS,
+      defaultBehavior: { caching: 'uncached', allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL },
+      additionalBehaviors: FORUM_BEHAVIORS,
+    });
+
+    new ForumOriginAccess(this, 'OriginAccess', {
+      vpc: props.network.vpc,
+      hostSecurityGroup: this.host.securityGroup,
+      distribution: this.site.distribution,
+      port: ORIGIN_PORT,
+    });
+
+    if (hostnameParameterName) {
+      new ssm.StringParameter(this, 'Hostname', {
+        parameterName: hostnameParameterName,
+        stringValue: this.site.distribution.distributionDomainName,
+        description: 'Host name of the forum (its CloudFront domain), read by the forum host at boot',
+      });
+    }
+
+    if (config.domain && hostName) {
+      const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'Zone', {
+        hostedZoneId: config.domain.hostedZoneId,
+        zoneName: config.domain.name,
+      });
+      const target = route53.RecordTarget.fromAlias(new CloudFrontTarget(this.site.distribution));
+      new route53.ARecord(this, 'AliasA', { zone, recordName: hostName, target });
+      new route53.AaaaRecord(this, 'AliasAAAA', { zone, recordName: hostName, target });
+    }
+  }
+}
