@@ -161,7 +161,7 @@ export class ForumHost extends Construct {
       reason: 'ec2:DescribeVolumes supports no resource-level permissions; the host only reads whether its data volume is free to attach.',
     });
     Validations.of(role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ec2:<AWS::Region>:<AWS::AccountId>:instance/*]',
+      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ec2:${Stack.of(this).region}:<AWS::AccountId>:instance/*]`,
       reason:
         "The host's own instance id is not known when its role is created; ec2:AttachVolume is limited by the condition to " +
         'instances tagged as this stack\'s forum host, and to the one data volume.',

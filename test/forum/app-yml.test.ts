@@ -1,0 +1,102 @@
+import { parse, parseDocument } from 'yaml';
+import { estateConfig } from '../../estate.config';
+import { APP_YML_PLACEHOLDERS, forumAppYml } from '../../lib/forum/app-yml';
+import { forumPrivacySettings } from '../../lib/forum/privacy-settings';
+import { buildForum, withDomain } from './build';
+
+/** Google Analytics (UA-/G-) and Tag Manager ids. */
+const ANALYTICS_ID = /\b(UA-\d{4,}-\d+|G-[A-Z0-9]{6,}|GTM-[A-Z0-9]{4,})\b/;
+/** AWS access key ids and anything looking like a 40-character secret key. */
+const AWS_SECRET = /\b(AKIA|ASIA)[A-Z0-9]{16}\b|\b[A-Za-z0-9/+]{40}\b/;
+
+describe('app.yml of the estate with a domain', () => {
+  const { stack } = buildForum(withDomain());
+  const text = stack.appYml;
+  const doc = parseDocument(text, { version: '1.1' });
+  const yml = doc.toJS();
+  const env = yml.env as Record<string, unknown>;
+  const script: string = yml.hooks.after_db_migrate[0].file.contents;
+
+  test('is one YAML 1.1 document without errors (pups reads it with Psych)', () => {
+    expect(doc.errors).toEqual([]);
+    expect(doc.warnings).toEqual([]);
+  });
+
+  test('uses the official templates and exposes plain HTTP for the VPC origin only', () => {
+    expect(yml.templates).toEqual(['templates/postgres.template.yml', 'templates/redis.template.yml', 'templates/web.template.yml']);
+    // Quoted: unquoted 80:80 is the integer 4880 in YAML 1.1.
+    expect(yml.expose).toEqual(['80:80']);
+    expect(text).toContain('- "80:80"');
+  });
+
+  test('hostname, admins and HTTPS come from the estate config', () => {
+    expect(env.DISCOURSE_HOSTNAME).toBe('forum.example.org');
+    expect(env.DISCOURSE_DEVELOPER_EMAILS).toBe(estateConfig.sites.forum!.adminEmails.join(','));
+    expect(env.DISCOURSE_FORCE_HTTPS).toBe(true);
+  });
+
+  test('mail goes through SES in the estate region with STARTTLS, from the forum host name', () => {
+    expect(env.DISCOURSE_SMTP_ADDRESS).toBe('email-smtp.eu-west-1.amazonaws.com');
+    expect(env.DISCOURSE_SMTP_PORT).toBe(587);
+    expect(env.DISCOURSE_SMTP_ENABLE_START_TLS).toBe(true);
+    expect(env.DISCOURSE_SMTP_DOMAIN).toBe('forum.example.org');
+    expect(env.DISCOURSE_NOTIFICATION_EMAIL).toBe('noreply@forum.example.org');
+  });
+
+  test('holds no secret: SMTP credentials are placeholders the host fills at boot', () => {
+    expect(env.DISCOURSE_SMTP_USER_NAME).toBe(APP_YML_PLACEHOLDERS.smtpUserName);
+    expect(env.DISCOURSE_SMTP_PASSWORD).toBe(APP_YML_PLACEHOLDERS.smtpPassword);
+    expect(text).not.toMatch(AWS_SECRET);
+  });
+
+  test('no analytics, tag-manager or MaxMind settings', () => {
+    expect(text).not.toMatch(ANALYTICS_ID);
+    expect(Object.keys(env).filter((k) => /MAXMIND|GA_|GTM|ANALYTICS|TRACKING/i.test(k))).toEqual([]);
+  });
+
+  test('every privacy site setting is applied after each migration and read back', () => {
+    const settings = forumPrivacySettings();
+    expect(settings.log_anonymizer_details.value).toBe(false);
+    expect(settings.ga_universal_tracking_code.value).toBe('');
+    expect(settings.gtm_container_id.value).toBe('');
+    expect(settings.automatically_download_gravatars.value).toBe(false);
+    for (const [name, s] of Object.entries(settings)) {
+      expect(script).toContain(`"${name}" => ${JSON.stringify(s.value)},`);
+    }
+    expect(script).toContain('SiteSetting.set(name, value)');
+    expect(script).toMatch(/raise "privacy setting #\{name\}: is/);
+    expect(yml.hooks.after_db_migrate[1].exec.cmd).toEqual([
+      "su discourse -c 'bundle exec rails runner /tmp/forum-privacy-settings.rb'",
+    ]);
+  });
+
+  test('only optional settings may be absent from a Discourse version; the rest abort the rebuild', () => {
+    const optional = Object.entries(forumPrivacySettings()).filter(([, s]) => s.ifPresent).map(([n]) => n);
+    expect(optional).not.toContain('log_anonymizer_details');
+    expect(optional).not.toContain('ga_universal_tracking_code');
+    expect(script).toContain(`optional = [${optional.map((n) => JSON.stringify(n)).join(', ')}]`);
+  });
+
+  test('the container keeps one rotated copy of its logs (they are shipped off the host)', () => {
+    expect(yml.run).toEqual([
+      { replace: { filename: '/etc/logrotate.d/rails', from: '/rotate \\d+/', to: 'rotate 1' } },
+      { replace: { filename: '/etc/logrotate.d/nginx', from: '/rotate \\d+/', to: 'rotate 1' } },
+    ]);
+  });
+});
+
+describe('app.yml of the estate without a domain', () => {
+  const { stack } = buildForum();
+  const env = parse(stack.appYml, { version: '1.1' }).env as Record<string, unknown>;
+
+  test('the host name is read at boot and no mail is configured (no verified domain to send from)', () => {
+    expect(env.DISCOURSE_HOSTNAME).toBe(APP_YML_PLACEHOLDERS.hostname);
+    expect(Object.keys(env).filter((k) => k.startsWith('DISCOURSE_SMTP'))).toEqual([]);
+  });
+});
+
+test('an empty admin list is rejected naming the field and the fix', () => {
+  expect(() => forumAppYml({ hostname: 'forum.example.org', adminEmails: [] })).toThrow(
+    /sites\.forum\.adminEmails: empty; list at least one address/,
+  );
+});
