@@ -28,7 +28,14 @@ export class AppmanDatabase extends Construct {
 
   constructor(scope: Construct, id: string, props: AppmanDatabaseProps) {
     super(scope, id);
+    // A database answers; it never starts connections: no egress rule at all.
+    const securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
+      vpc: props.vpc,
+      description: 'Appman database: in only from the Appman tasks (rule added by the stack); no egress',
+      allowAllOutbound: false,
+    });
     this.instance = new rds.DatabaseInstance(this, 'Instance', {
+      securityGroups: [securityGroup],
       engine: rds.DatabaseInstanceEngine.postgres({ version: rds.PostgresEngineVersion.VER_17 }),
       instanceType: props.instanceType ?? ec2.InstanceType.of(ec2.InstanceClass.BURSTABLE4_GRAVITON, ec2.InstanceSize.MICRO),
       vpc: props.vpc,
