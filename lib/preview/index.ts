@@ -10,6 +10,14 @@ import { synthesizeEstate } from './synth';
 
 export { STAND_IN_PAGES } from './stand-in-origin';
 
+// One synth per distinct config per process: a test file previews several sites of one estate.
+const synthesized = new Map<string, ReturnType<typeof synthesizeEstate>>();
+function synthesizeOnce(config: EstateConfig): ReturnType<typeof synthesizeEstate> {
+  const key = JSON.stringify(config);
+  if (!synthesized.has(key)) synthesized.set(key, synthesizeEstate(config));
+  return synthesized.get(key)!;
+}
+
 /** Served under *.localhost: browsers resolve it to loopback and treat it as a secure context. */
 export const DEFAULT_PREVIEW_DOMAIN = 'estate.localhost';
 
@@ -50,7 +58,7 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
   };
   const site = config.sites[o.site];
   if (!site) throw new Error(`--site ${o.site}: the estate config has no sites.${o.site}; configure it in estate.config.ts.`);
-  const { assembly } = synthesizeEstate(config);
+  const { assembly } = synthesizeOnce(config);
   const found = findSiteEdge(assembly, o.site);
   const edge = found ?? standInSiteEdge(config, o.site);
   if (o.site === 'main' && edge.contentDirs.length === 0) throw new Error('main site: the template deploys no content');
