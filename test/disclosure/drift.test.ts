@@ -68,6 +68,21 @@ describe('disclosure drift check (templates against the published disclosure)', 
     expect(disclosureDrift(s, disclosure)).toEqual([expect.stringContaining('cookie "sessionid" is allowlisted')]);
   });
 
+  test('a cookie filter whose baked allowlist names an undisclosed cookie fails', () => {
+    const rogue = compileCookieFilter(
+      'viewer-response',
+      cookiePolicy({ cookies: [{ name: 'trk', purpose: 'p', lifetime: { maxDays: 30 }, httpOnly: false }] }, 'example.org'),
+    );
+    const s = drifted((all) => {
+      const fns = Object.values(stack(all, '-MainSite').template.Resources!).filter((r) => r.Type === 'AWS::CloudFront::Function') as any[];
+      const response = fns.find((f) => f.Properties.FunctionConfig.Comment.includes('viewer-response'));
+      response.Properties.FunctionCode = rogue;
+    });
+    expect(disclosureDrift(s, disclosure)).toEqual([
+      expect.stringMatching(/site "main"\): cookie "trk" is allowlisted at the edge \(cookie filter \w+\) but the disclosure does not list it/),
+    ]);
+  });
+
   test('the allowlist baked into a compiled cookie filter is read from its code', () => {
     const code = compileCookieFilter('viewer-response', cookiePolicy(estateConfig.sites.appman!, 'example.org'));
     expect(functionAllowlist(code)).toEqual(['csrftoken', 'sessionid', 'messages']);
