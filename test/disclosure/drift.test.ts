@@ -50,6 +50,14 @@ describe('disclosure drift check (templates against the published disclosure)', 
     expect(disclosureDrift(s, disclosure)).toEqual([expect.stringMatching(/origin request policy \w+ passes cookies "all"/)]);
   });
 
+  test('a managed origin request policy forwarding every cookie fails', () => {
+    const s = drifted((all) => {
+      const dist = firstOfType(stack(all, '-MainSite'), 'AWS::CloudFront::Distribution');
+      dist.Properties.DistributionConfig.DefaultCacheBehavior.OriginRequestPolicyId = 'b689b0a8-53d0-40ab-baf2-68738e2966ac';
+    });
+    expect(disclosureDrift(s, disclosure)).toEqual([expect.stringContaining('managed origin request policy b689b0a8-53d0-40ab-baf2-68738e2966ac passes every cookie')]);
+  });
+
   test('a disclosure that drops a cookie the edge allowlists fails', () => {
     const s = drifted((all) => {
       const policy = firstOfType(stack(all, '-MainSite'), 'AWS::CloudFront::CachePolicy');

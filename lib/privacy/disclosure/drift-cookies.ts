@@ -10,7 +10,13 @@ const MANAGED_WITHOUT_COOKIES = new Set([
   '88a5eaf4-2fd4-4709-b370-b4c650ea3fcf', // CORS-S3Origin
   '59781a5b-3903-41f3-afcb-af62929ccde1', // CORS-CustomOrigin
   'acba4595-bd28-49b8-b9fe-13317c0390fa', // UserAgentRefererHeaders
+]);
+
+/** AWS managed origin request policies that forward every cookie. */
+const MANAGED_ALL_COOKIES = new Set([
+  '216adef6-5c7f-47e4-b989-5492eafa07d3', // AllViewer
   'b689b0a8-53d0-40ab-baf2-68738e2966ac', // AllViewerExceptHostHeader
+  '33f36d7e-f396-46d9-90e0-52428a34d9dc', // AllViewerAndCloudFrontHeaders-2022-06
 ]);
 
 /**
@@ -73,7 +79,9 @@ function edgeCookies(t: Template, dist: TemplateResource): EdgeCookies[] {
   const policy = (value: unknown, type: string, configKey: string, read: (cfg: any) => any) => {
     const id = referencedId(value);
     if (id === undefined) {
-      if (typeof value === 'string' && !MANAGED_WITHOUT_COOKIES.has(value)) {
+      if (typeof value === 'string' && MANAGED_ALL_COOKIES.has(value)) {
+        out.push({ source: `managed ${type} ${value}`, problem: 'passes every cookie, so cookies the disclosure does not list reach the origin; use an allowlist.' });
+      } else if (typeof value === 'string' && !MANAGED_WITHOUT_COOKIES.has(value)) {
         out.push({ source: `${type} ${value}`, problem: 'is a policy this check cannot read; use a policy defined in the template or a managed one without cookies.' });
       }
       return;
