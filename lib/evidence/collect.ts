@@ -128,7 +128,7 @@ async function legacyPurge(browser: Browser, start: URL): Promise<LegacyPurgeEvi
     await context.addCookies(LEGACY_SEED.map((name) => ({ name, value: 'GA1.2.1234567890.1600000000', domain: `.${domain}`, path: '/', expires })));
     const page = await context.newPage();
     await page.goto(start.href, { waitUntil: 'load' });
-    const remaining = (await context.cookies()).map((c) => c.name).filter((n) => LEGACY_SEED.includes(n));
+    const remaining = [...new Set((await context.cookies()).map((c) => c.name).filter((n) => LEGACY_SEED.includes(n)))];
     return { domain, seeded: LEGACY_SEED, remaining, purged: remaining.length === 0 };
   } finally {
     await context.close();
