@@ -27,8 +27,12 @@ describe('main site in Chromium through the local edge', () => {
     expect(preview.standIn).toBe(false);
     expect(preview.edge.stackName).toMatch(/-MainSite$/);
     const paths = evidence.pages.map((p) => new URL(p.url).pathname);
-    expect(paths).toEqual(expect.arrayContaining(['/', '/rock-ons.html', '/privacy.html']));
+    expect(paths).toEqual(expect.arrayContaining(['/', '/docs/index.html', '/rock-ons.html', '/privacy.html']));
     expect(evidence.pages.length).toBeGreaterThanOrEqual(4);
+  });
+
+  test('no site link is broken (CloudFront serves index.html only at the root)', () => {
+    expect(evidence.pages.map((p) => [new URL(p.url).pathname, p.status]).filter(([, s]) => s !== 200)).toEqual([]);
   });
 
   test('every page: zero cookies, zero storage, zero third-party requests', () => {

@@ -12,7 +12,7 @@ export function privacyPage(config: EstateConfig): string {
     ],
     nav: [
       { href: '/', label: 'Home' },
-      { href: '/docs/', label: 'Documentation' },
+      { href: '/docs/index.html', label: 'Documentation' },
       { href: '/rock-ons.html', label: 'Rock-ons' },
       { href: '/privacy.html', label: 'Privacy' },
     ],
