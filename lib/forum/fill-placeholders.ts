@@ -51,8 +51,9 @@ def fill(path, region, hostname_parameter, smtp_secret_arn):
     left = re.findall('@@[A-Z_]+@@', text)
     if left:
         sys.exit('%s: placeholders without a value: %s' % (path, ', '.join(left)))
-    fd = os.open(path, os.O_WRONLY | os.O_TRUNC | os.O_CREAT, 0o600)
-    with os.fdopen(fd, 'w') as f:
+    # Restrict before the secrets are written: os.open's mode applies only to a new file.
+    os.chmod(path, 0o600)
+    with open(path, 'w') as f:
         f.write(text)
 
 if __name__ == '__main__':

@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { PolicyValidationPluginReport, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { estateConfig } from '../../estate.config';
@@ -13,6 +13,15 @@ function only<T = any>(template: Template, type: string): { id: string; resource
   const found = Object.entries(template.findResources(type));
   expect(found).toHaveLength(1);
   return { id: found[0][0], resource: found[0][1] as T };
+}
+
+/** Findings of a pack report on resources of one stack, as `rule path`. */
+function findingsIn(report: PolicyValidationPluginReport, stack: Stack): string[] {
+  return report.violations.flatMap((v) =>
+    v.violatingResources
+      .filter((r) => (r.constructPath ?? '').startsWith(stack.node.path + '/'))
+      .map((r) => `${v.ruleName} ${r.constructPath}`),
+  );
 }
 
 /** The user data as one string, with CloudFormation references shown as `{ref}`. */
@@ -164,20 +173,12 @@ describe('forum stack (default estate: no domain)', () => {
   });
 
   test('AwsSolutionsChecks: zero findings in the forum stack', () => {
-    const report = new AwsSolutionsChecks(app).validateScope(app);
-    const mine = report.violations.flatMap((v) =>
-      v.violatingResources.filter((r) => r.constructPath.startsWith(stack.node.path + '/')).map((r) => `${v.ruleName} ${r.constructPath}`),
-    );
-    expect(mine).toEqual([]);
+    expect(findingsIn(new AwsSolutionsChecks(app).validateScope(app), stack)).toEqual([]);
   });
 
   test('PrivacyChecks: zero findings in the forum stack', () => {
     app.synth();
-    const report = privacyChecks(app, estateConfig).validateScope(app);
-    const mine = report.violations.flatMap((v) =>
-      v.violatingResources.filter((r) => r.constructPath.startsWith(stack.node.path + '/')).map((r) => `${v.ruleName} ${r.constructPath}`),
-    );
-    expect(mine).toEqual([]);
+    expect(findingsIn(privacyChecks(app, estateConfig).validateScope(app), stack)).toEqual([]);
   });
 });
 
@@ -233,13 +234,9 @@ describe('forum stack with a domain', () => {
   });
 
   test('AwsSolutionsChecks and PrivacyChecks: zero findings in the forum stack', () => {
-    const inStack = (report: { violations: { ruleName: string; violatingResources: { constructPath: string }[] }[] }) =>
-      report.violations.flatMap((v) =>
-        v.violatingResources.filter((r) => r.constructPath.startsWith(stack.node.path + '/')).map((r) => `${v.ruleName} ${r.constructPath}`),
-      );
-    expect(inStack(new AwsSolutionsChecks(app).validateScope(app))).toEqual([]);
+    expect(findingsIn(new AwsSolutionsChecks(app).validateScope(app), stack)).toEqual([]);
     app.synth();
-    expect(inStack(privacyChecks(app, config).validateScope(app))).toEqual([]);
+    expect(findingsIn(privacyChecks(app, config).validateScope(app), stack)).toEqual([]);
     expect(Stack.of(stack).region).toBe('eu-west-1');
   });
 });
