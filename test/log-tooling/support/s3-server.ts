@@ -1,6 +1,6 @@
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { mkdtempSync, rmSync } from 'fs';
-import { IncomingMessage, Server, ServerResponse, createServer, request } from 'http';
+import { Agent, IncomingMessage, ServerResponse, createServer, request } from 'http';
 import { AddressInfo } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
@@ -49,6 +49,8 @@ export async function startLoopbackS3(buckets: readonly string[]): Promise<Loopb
   const backend = await s3rver.run();
   const recorded = new Map<string, Recorded>();
   const state: { fault?: Fault } = {};
+  // No pooled connections to s3rver: an idle keep-alive socket would hold its close() open.
+  const agent = new Agent({ keepAlive: false });
 
   const front = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://loopback');
@@ -68,13 +70,15 @@ export async function startLoopbackS3(buckets: readonly string[]): Promise<Loopb
       return;
     }
     const upstream = request(
-      { host: '127.0.0.1', port: backend.port, method: req.method, path: req.url, headers: req.headers },
+      { host: '127.0.0.1', port: backend.port, method: req.method, path: req.url, headers: req.headers, agent },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
       },
     );
     upstream.on('error', (error) => res.destroy(error));
+    // A client that stops reading (a pipeline that failed early) must not leave s3rver mid-response.
+    res.on('close', () => upstream.destroy());
     req.pipe(upstream);
   });
   await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
@@ -97,7 +101,9 @@ export async function startLoopbackS3(buckets: readonly string[]): Promise<Loopb
     recorded,
     stop: async () => {
       client.destroy();
-      await new Promise<void>((resolve) => (front as Server).close(() => resolve()));
+      const closed = new Promise<void>((resolve) => front.close(() => resolve()));
+      front.closeAllConnections();
+      await closed;
       await s3rver.close();
       rmSync(directory, { recursive: true, force: true });
       for (const [k, v] of Object.entries(savedEnv)) {
