@@ -24,7 +24,7 @@ export async function eraseCommand(argv: readonly string[], ctx: CommandContext)
   const dryRun = values['dry-run'] === true;
   let report: EraseReport;
   try {
-    report = await erase(new S3Client({}), { ips, matches, buckets, dryRun });
+    report = await erase(new S3Client({ followRegionRedirects: true }), { ips, matches, buckets, dryRun });
   } catch (error) {
     if (/^--(ip|match):/.test((error as Error).message)) throw new UsageError((error as Error).message);
     throw error;

@@ -19,7 +19,8 @@ export async function verifyCommand(argv: readonly string[], ctx: CommandContext
     throw new UsageError((error as Error).message);
   }
   const buckets = await resolveBuckets(given, ctx.estateName);
-  const s3 = new S3Client({});
+  // A bucket outside AWS_REGION must still be read, so that its region can fail the check.
+  const s3 = new S3Client({ followRegionRedirects: true });
   const results = (await Promise.all(buckets.map((b) => verifyBucket(s3, b, ctx.policy)))).flat();
   ctx.out(formatTable(['bucket', 'check', 'result', 'detail'], results.map((r) => [r.bucket, r.check, r.ok ? 'PASS' : 'FAIL', r.detail])));
   const failed = results.filter((r) => !r.ok).length;
