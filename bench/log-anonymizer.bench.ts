@@ -139,8 +139,19 @@ async function childMain(mode: string, file: string, uncompressedBytes: number):
     plain.bytes = uncompressedBytes;
   }
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  const result: ChildResult = { seconds, uncompressedBytes: plain.bytes, maxRssMB: process.resourceUsage().maxRSS / 1024 };
+  const result: ChildResult = { seconds, uncompressedBytes: plain.bytes, maxRssMB: peakRssMB() };
   console.log(JSON.stringify(result));
+}
+
+/**
+ * This process's own peak RSS. Not resourceUsage().maxRSS: Linux carries that
+ * figure across exec, so a child would report its parent's peak. VmHWM belongs
+ * to the address space, which exec replaces.
+ */
+function peakRssMB(): number {
+  const status = readFileSync('/proc/self/status', 'utf8');
+  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1]);
+  return Number.isFinite(kb) ? kb / 1024 : process.resourceUsage().maxRSS / 1024;
 }
 
 if (require.main === module && process.argv[2] === 'child') {
