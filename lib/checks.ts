@@ -1,6 +1,7 @@
-import { App, Stack, Validations } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { EstateConfig, SITE_KEYS } from './config';
+import { EstateConfig } from './config';
+import { PrivateDistribution } from './constructs/private-distribution';
 import { PrivacyChecks } from './privacy/privacy-checks';
 
 /**
@@ -23,20 +24,15 @@ export function privacyChecks(app: App, config: EstateConfig): PrivacyChecks {
 }
 
 /**
- * Each site's cookie allowlist, keyed by the path of the stack that serves it.
- * Stacks are named `<estate name>-<Site>…` (e.g. `Estate-MainSite`), so a site's
- * stack is the one whose id starts with `<estate name>-<site key>`.
+ * Each site's cookie allowlist, keyed by the path of the PrivateDistribution that
+ * serves it: the rules apply a list to the cache and origin-request policies under
+ * that path.
  */
 export function siteCookieAllowlists(app: App, config: EstateConfig): Record<string, string[]> {
-  const stacks = app.node.children.filter((c): c is Stack => Stack.isStack(c));
   const lists: Record<string, string[]> = {};
-  for (const key of SITE_KEYS) {
-    const site = config.sites[key];
-    if (!site) continue;
-    const prefix = `${config.name}-${key}`.toLowerCase();
-    for (const stack of stacks.filter((s) => s.node.id.toLowerCase().startsWith(prefix))) {
-      lists[stack.node.path] = site.cookies.map((c) => c.name);
-    }
+  for (const construct of app.node.findAll()) {
+    if (!(construct instanceof PrivateDistribution)) continue;
+    lists[construct.node.path] = (config.sites[construct.siteKey]?.cookies ?? []).map((c) => c.name);
   }
   return lists;
 }

@@ -52,6 +52,7 @@ export interface PrivateDistributionProps {
  * security headers and HTTPS; access logs go to the EU log bucket without cookies.
  */
 export class PrivateDistribution extends Construct {
+  public readonly siteKey: SiteKey;
   public readonly distribution: cloudfront.Distribution;
   public readonly responseHeadersPolicy: cloudfront.IResponseHeadersPolicy;
   public readonly cookieFilter: CookieFilter;
@@ -62,6 +63,7 @@ export class PrivateDistribution extends Construct {
   constructor(scope: Construct, id: string, props: PrivateDistributionProps) {
     super(scope, id);
     this.site = props.site;
+    this.siteKey = props.siteKey;
     const cookies = this.cookieBehavior();
 
     this.cookieFilter = new CookieFilter(this, 'CookieFilter', {

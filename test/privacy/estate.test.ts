@@ -1,4 +1,4 @@
-import { App, Stack } from 'aws-cdk-lib';
+import { App } from 'aws-cdk-lib';
 import { estateConfig } from '../../estate.config';
 import { privacyChecks, siteCookieAllowlists } from '../../lib/checks';
 import { createEstate } from '../../lib/estate';
@@ -15,13 +15,23 @@ describe('default estate under PrivacyChecks', () => {
     expect(report.success).toBe(true);
   });
 
-  test("every stack serving a site has that site's cookie allowlist", () => {
+  test("every cache policy falls under a site's cookie allowlist", () => {
     const lists = siteCookieAllowlists(app, estateConfig);
-    const sitesServed = app.node.children
-      .filter((c): c is Stack => Stack.isStack(c))
-      .filter((s) => s.node.findAll().some((c) => Stack.of(c) === s && (c as { cfnResourceType?: string }).cfnResourceType === 'AWS::CloudFront::CachePolicy'));
-    expect(sitesServed.length).toBeGreaterThan(0);
-    for (const stack of sitesServed) expect(lists).toHaveProperty([stack.node.path]);
-    expect(lists[`${estateConfig.name}-MainSite`]).toEqual([]);
+    const policies = app.node
+      .findAll()
+      .filter((c) => (c as { cfnResourceType?: string }).cfnResourceType === 'AWS::CloudFront::CachePolicy');
+    expect(policies.length).toBeGreaterThan(0);
+    for (const policy of policies) {
+      expect(Object.keys(lists).filter((prefix) => policy.node.path.startsWith(`${prefix}/`))).toHaveLength(1);
+    }
+    expect(lists[`${estateConfig.name}-MainSite/Site`]).toEqual([]);
+    expect(lists[`${estateConfig.name}-Appman/Site`]).toEqual(['csrftoken', 'sessionid', 'messages']);
+  });
+
+  test('an edge policy forwarding a cookie the checked config does not declare is a finding', () => {
+    const appman = estateConfig.sites.appman!;
+    const narrower = { ...estateConfig, sites: { ...estateConfig.sites, appman: { ...appman, cookies: appman.cookies.slice(0, 2) } } };
+    const findings = privacyChecks(app, narrower).validateScope(app).violations;
+    expect(findings.map((v) => v.ruleName)).toContain('Privacy-CloudFrontCookieAllowlist');
   });
 });
