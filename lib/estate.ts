@@ -49,7 +49,6 @@ export function createEstate(app: App, config: EstateConfig): Estate {
     logBucket: logArchive.logBucket,
     certificateArnParameter: certificates ? certificateArnParameter : undefined,
   });
-  if (certificates) mainSite.addStackDependency(certificates, 'reads the certificate ARN it publishes');
 
   const network =
     config.sites.appman || config.sites.forum ? new NetworkStack(app, `${config.name}-Network`, { env, config }) : undefined;
@@ -65,7 +64,6 @@ export function createEstate(app: App, config: EstateConfig): Estate {
           certificateArnParameter: certificates ? certificateArnParameter : undefined,
         })
       : undefined;
-  if (appman && certificates) appman.addStackDependency(certificates, 'reads the certificate ARN it publishes');
 
   const forum =
     network && config.sites.forum
@@ -78,7 +76,11 @@ export function createEstate(app: App, config: EstateConfig): Estate {
           certificateArnParameter: certificates ? certificateArnParameter : undefined,
         })
       : undefined;
-  if (forum && certificates) forum.addStackDependency(certificates, 'reads the certificate ARN it publishes');
+
+  // Each site stack reads the certificate ARN the us-east-1 stack publishes.
+  for (const site of [mainSite, appman, forum]) {
+    if (site && certificates) site.addStackDependency(certificates, 'reads the certificate ARN it publishes');
+  }
 
   boundLambdaLogs(app, config.logRetentionDays);
   return { config, logArchive, certificates, mainSite, network, appman, forum };

@@ -1,8 +1,8 @@
-import { Arn, Stack, Validations } from 'aws-cdk-lib';
+import { Arn, Stack } from 'aws-cdk-lib';
 import { Certificate, ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
-import { allSiteHostNames, EstateConfig, SiteKey, siteHostName } from '../config';
+import { acknowledgeAwsCustomResourceHandler } from './aws-custom-resource-handler';
 
 export interface EdgeCertificateReferenceProps {
   /** SSM parameter in us-east-1 that holds the certificate ARN. */
@@ -40,43 +40,7 @@ export class EdgeCertificateReference extends Construct {
       installLatestAwsSdk: false,
     });
     this.certificate = Certificate.fromCertificateArn(this, 'Certificate', read.getResponseField('Parameter.Value'));
-    acknowledgeReaderFindings(this);
+    acknowledgeAwsCustomResourceHandler(this);
   }
 }
 
-function acknowledgeReaderFindings(scope: Construct): void {
-  const stack = Stack.of(scope);
-  // AwsCustomResource shares one singleton handler per stack, created at stack level.
-  for (const child of stack.node.children) {
-    if (!child.node.id.startsWith('AWS679f53fac002430cb0da5b7982bd2287')) continue;
-    Validations.of(child).acknowledge({
-      id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-      reason:
-        "AWSLambdaBasicExecutionRole on CDK's AwsCustomResource handler only lets it write its own logs, which go to " +
-        'a retention-bounded log group in this EU stack.',
-    });
-    Validations.of(child).acknowledge({
-      id: 'AwsSolutions-L1',
-      reason: "The runtime of CDK's AwsCustomResource handler is pinned by aws-cdk-lib and moves with its upgrades.",
-    });
-  }
-}
-
-/**
- * The custom domain of one site for `PrivateDistribution`, or `undefined` when
- * the estate has no domain (the site is then served on its CloudFront domain).
- */
-export function siteDomain(
-  scope: Construct,
-  config: EstateConfig,
-  siteKey: SiteKey,
-  certificateArnParameter: string | undefined,
-): { names: string[]; certificate: ICertificate } | undefined {
-  const hostName = siteHostName(config, siteKey);
-  if (!hostName || !certificateArnParameter) return undefined;
-  const reference = new EdgeCertificateReference(scope, 'EdgeCertificate', {
-    parameterName: certificateArnParameter,
-    hostNames: allSiteHostNames(config),
-  });
-  return { names: [hostName], certificate: reference.certificate };
-}

@@ -1,8 +1,9 @@
-import { Stack, Validations } from 'aws-cdk-lib';
+import { Validations } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { acknowledgeAwsCustomResourceHandler } from './aws-custom-resource-handler';
 
 /** The security group CloudFront creates in a VPC for its VPC origins' traffic. */
 export const VPC_ORIGINS_SECURITY_GROUP = 'CloudFront-VPCOrigins-Service-SG';
@@ -62,19 +63,6 @@ export class ForumOriginAccess extends Construct {
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason: 'ec2:DescribeSecurityGroups supports no resource-level permissions; the call is read-only.',
     });
-    // AwsCustomResource shares one handler per stack, created at stack level.
-    for (const child of Stack.of(this).node.children) {
-      if (!child.node.id.startsWith('AWS679f53fac002430cb0da5b7982bd2287')) continue;
-      Validations.of(child).acknowledge({
-        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        reason:
-          "AWSLambdaBasicExecutionRole on CDK's AwsCustomResource handler only lets it write its own logs, which go to " +
-          'a retention-bounded log group in this EU stack.',
-      });
-      Validations.of(child).acknowledge({
-        id: 'AwsSolutions-L1',
-        reason: "The runtime of CDK's AwsCustomResource handler is pinned by aws-cdk-lib and moves with its upgrades.",
-      });
-    }
+    acknowledgeAwsCustomResourceHandler(this);
   }
 }

@@ -1,7 +1,8 @@
-import { Stack, Validations } from 'aws-cdk-lib';
+import { Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
+import { acknowledgeAwsCustomResourceHandler } from './aws-custom-resource-handler';
 
 /** AWS-managed prefix list of the addresses CloudFront connects to origins from. */
 export const CLOUDFRONT_ORIGIN_FACING_PREFIX_LIST = 'com.amazonaws.global.cloudfront.origin-facing';
@@ -36,15 +37,6 @@ export class CloudFrontOriginFacing extends Construct {
       id: 'AwsSolutions-IAM5[Resource::*]',
       reason: 'ec2:DescribeManagedPrefixLists supports no resource-level permissions; the call is read-only.',
     });
-    // AwsCustomResource shares one handler per stack, created at stack level.
-    for (const child of Stack.of(this).node.children) {
-      if (!child.node.id.startsWith('AWS679f53fac002430cb0da5b7982bd2287')) continue;
-      Validations.of(child).acknowledge({
-        id: 'AwsSolutions-IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
-        reason:
-          "AWSLambdaBasicExecutionRole on CDK's AwsCustomResource handler only lets it write its own logs, which go to " +
-          'a retention-bounded log group in this EU stack.',
-      });
-    }
+    acknowledgeAwsCustomResourceHandler(this);
   }
 }

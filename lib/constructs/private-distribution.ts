@@ -1,6 +1,8 @@
 import { Duration, Token, Validations } from 'aws-cdk-lib';
 import { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import { CloudFrontTarget } from 'aws-cdk-lib/aws-route53-targets';
 import { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { SiteConfig, SiteKey } from '../config';
@@ -19,6 +21,13 @@ export interface SiteBehavior {
   readonly allowedMethods?: cloudfront.AllowedMethods;
 }
 
+export interface SiteDomain {
+  readonly names: string[];
+  readonly certificate: ICertificate;
+  /** When given, A and AAAA alias records for every name are created in it. */
+  readonly zone?: route53.IHostedZone;
+}
+
 export interface PrivateDistributionProps {
   readonly siteKey: SiteKey;
   /** The site's config: its cookie allowlist decides which cookies pass the edge. */
@@ -30,8 +39,8 @@ export interface PrivateDistributionProps {
   readonly additionalBehaviors?: Record<string, SiteBehavior>;
   /** The estate's EU log bucket; logs go under `cloudfront/<siteKey>/`. */
   readonly logBucket: IBucket;
-  /** Custom host names and their us-east-1 certificate; `undefined` uses the CloudFront domain. */
-  readonly domain?: { readonly names: string[]; readonly certificate: ICertificate };
+  /** Custom host names, their us-east-1 certificate and zone; `undefined` uses the CloudFront domain. */
+  readonly domain?: SiteDomain;
   /** @default a CSP that allows only the site itself */
   readonly contentSecurityPolicy?: string;
   /** Viewer headers the origin needs (e.g. `Host` for an app origin). @default none */
@@ -118,6 +127,15 @@ export class PrivateDistribution extends Construct {
       logIncludesCookies: false,
     });
     this.acknowledgeEdgeFindings(props);
+    if (props.domain?.zone) this.aliasRecords(props.domain.zone, props.domain.names);
+  }
+
+  private aliasRecords(zone: route53.IHostedZone, names: string[]): void {
+    const target = route53.RecordTarget.fromAlias(new CloudFrontTarget(this.distribution));
+    names.forEach((recordName, i) => {
+      new route53.ARecord(this, `Alias${i}A`, { zone, recordName, target });
+      new route53.AaaaRecord(this, `Alias${i}AAAA`, { zone, recordName, target });
+    });
   }
 
   /** The only place a behavior is made: every path gets the same privacy settings. */

@@ -2,8 +2,6 @@ import { Stack, StackProps, Validations } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { VpcOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
-import * as route53 from 'aws-cdk-lib/aws-route53';
-import { CloudFrontTarget } from 'aws-cdk-lib/aws-route53-targets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
@@ -13,7 +11,7 @@ import { DJANGO_FORWARDED_HEADERS, djangoEnvironment } from '../constructs/appma
 import { AppmanEmail } from '../constructs/appman-email';
 import { AppmanLoadBalancer } from '../constructs/appman-load-balancer';
 import { AppmanService } from '../constructs/appman-service';
-import { siteDomain } from '../constructs/edge-certificate-reference';
+import { siteDomain } from '../constructs/site-domain';
 import { LOG_PREFIXES } from '../constructs/log-bucket';
 import { PrivateDistribution } from '../constructs/private-distribution';
 import { NetworkStack } from './network-stack';
@@ -106,15 +104,6 @@ export class AppmanStack extends Stack {
     this.email.grantSend(this.app.taskDefinition.taskRole);
     acknowledgeSecretKey(djangoSecretKey);
 
-    if (config.domain && hostName) {
-      const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'Zone', {
-        hostedZoneId: config.domain.hostedZoneId,
-        zoneName: config.domain.name,
-      });
-      const target = route53.RecordTarget.fromAlias(new CloudFrontTarget(this.site.distribution));
-      new route53.ARecord(this, 'AliasA', { zone, recordName: hostName, target });
-      new route53.AaaaRecord(this, 'AliasAAAA', { zone, recordName: hostName, target });
-    }
   }
 }
 

@@ -1,13 +1,11 @@
 import { Duration, Stack, StackProps } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { VpcOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import * as route53 from 'aws-cdk-lib/aws-route53';
-import { CloudFrontTarget } from 'aws-cdk-lib/aws-route53-targets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { EstateConfig, ForumConfig, siteHostName } from '../config';
-import { siteDomain } from '../constructs/edge-certificate-reference';
+import { siteDomain } from '../constructs/site-domain';
 import { ForumBackup } from '../constructs/forum-backup';
 import { FORUM_BEHAVIORS, FORUM_CSP, FORUM_FORWARD_HEADERS } from '../constructs/forum-edge';
 import { ForumEmail } from '../constructs/forum-email';
@@ -102,14 +100,5 @@ export class ForumStack extends Stack {
       });
     }
 
-    if (config.domain && hostName) {
-      const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'Zone', {
-        hostedZoneId: config.domain.hostedZoneId,
-        zoneName: config.domain.name,
-      });
-      const target = route53.RecordTarget.fromAlias(new CloudFrontTarget(this.site.distribution));
-      new route53.ARecord(this, 'AliasA', { zone, recordName: hostName, target });
-      new route53.AaaaRecord(this, 'AliasAAAA', { zone, recordName: hostName, target });
-    }
   }
 }

@@ -1,13 +1,11 @@
 import * as path from 'path';
 import { Duration, RemovalPolicy, Stack, StackProps, Validations } from 'aws-cdk-lib';
 import { S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
-import * as route53 from 'aws-cdk-lib/aws-route53';
-import { CloudFrontTarget } from 'aws-cdk-lib/aws-route53-targets';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
-import { EstateConfig, siteHostName } from '../config';
-import { siteDomain } from '../constructs/edge-certificate-reference';
+import { EstateConfig } from '../config';
+import { siteDomain } from '../constructs/site-domain';
 import { LOG_PREFIXES } from '../constructs/log-bucket';
 import { PrivateDistribution } from '../constructs/private-distribution';
 import { privacyPage } from '../privacy/disclosure/page';
@@ -31,7 +29,6 @@ export class MainSiteStack extends Stack {
   constructor(scope: Construct, id: string, props: MainSiteStackProps) {
     super(scope, id, props);
     const { config } = props;
-    const hostName = siteHostName(config, 'main');
 
     this.contentBucket = new s3.Bucket(this, 'Content', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
@@ -84,15 +81,6 @@ export class MainSiteStack extends Stack {
     });
     acknowledgeContentDeployment(deployment, this.contentBucket);
 
-    if (config.domain && hostName) {
-      const zone = route53.HostedZone.fromHostedZoneAttributes(this, 'Zone', {
-        hostedZoneId: config.domain.hostedZoneId,
-        zoneName: config.domain.name,
-      });
-      const target = route53.RecordTarget.fromAlias(new CloudFrontTarget(this.site.distribution));
-      new route53.ARecord(this, 'AliasA', { zone, recordName: hostName, target });
-      new route53.AaaaRecord(this, 'AliasAAAA', { zone, recordName: hostName, target });
-    }
   }
 }
 
