@@ -4,6 +4,7 @@ import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
 import { DomainConfig } from '../config';
+import { NoTrackingConfigurationSet } from './no-tracking-configuration-set';
 
 export interface AppmanEmailProps {
   /** Name of the SES configuration set (letters, digits, `-`, `_`). */
@@ -31,12 +32,8 @@ export class AppmanEmail extends Construct {
 
   constructor(scope: Construct, id: string, props: AppmanEmailProps) {
     super(scope, id);
-    this.configurationSet = new ses.ConfigurationSet(this, 'ConfigurationSet', {
+    this.configurationSet = new NoTrackingConfigurationSet(this, 'ConfigurationSet', {
       configurationSetName: props.configurationSetName,
-      // Engagement metrics are open and click tracking under another name: off, overriding any account setting.
-      vdmOptions: { engagementMetrics: false },
-      tlsPolicy: ses.ConfigurationSetTlsPolicy.REQUIRE,
-      suppressionReasons: ses.SuppressionReasons.BOUNCES_AND_COMPLAINTS,
     });
     if (!props.domain) return;
 

@@ -5,6 +5,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
 import { DomainConfig } from '../config';
+import { NoTrackingConfigurationSet } from './no-tracking-configuration-set';
 
 export interface ForumEmailProps {
   readonly domain: DomainConfig;
@@ -40,12 +41,7 @@ export class ForumEmail extends Construct {
     this.fromAddress = `${props.fromLocalPart ?? 'noreply'}@${props.hostName}`;
     this.smtpEndpoint = `email-smtp.${stack.region}.amazonaws.com`;
 
-    this.configurationSet = new ses.ConfigurationSet(this, 'ConfigurationSet', {
-      // Engagement metrics are open and click tracking: off, overriding any account setting.
-      vdmOptions: { engagementMetrics: false },
-      tlsPolicy: ses.ConfigurationSetTlsPolicy.REQUIRE,
-      suppressionReasons: ses.SuppressionReasons.BOUNCES_AND_COMPLAINTS,
-    });
+    this.configurationSet = new NoTrackingConfigurationSet(this, 'ConfigurationSet');
 
     this.identity = new ses.EmailIdentity(this, 'Identity', {
       identity: ses.Identity.domain(props.hostName),
