@@ -9,7 +9,7 @@ import { siteDomain } from '../constructs/site-domain';
 import { LOG_PREFIXES } from '../constructs/log-bucket';
 import { PrivateDistribution } from '../constructs/private-distribution';
 import { privacyPage } from '../privacy/disclosure/page';
-import { PUBLIC_CONTENT_METADATA_KEY } from '../privacy/markers';
+import { declarePublicContent } from '../privacy/public-content';
 
 /** Repository root: `contentDir` in the config is relative to it. */
 const REPO_ROOT = path.join(__dirname, '..', '..');
@@ -45,8 +45,8 @@ export class MainSiteStack extends Stack {
       destinationBucketName: props.logBucket.bucketName,
       logFilePrefix: LOG_PREFIXES.s3Access('main-content'),
     };
-    cfnContent.addMetadata(
-      PUBLIC_CONTENT_METADATA_KEY,
+    declarePublicContent(
+      this.contentBucket,
       'Published pages of the main site: public content with no personal data, replaced on each deployment; expiring it would take the site down.',
     );
 
