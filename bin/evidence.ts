@@ -1,13 +1,17 @@
 #!/usr/bin/env node
-/**
- * npm run evidence -- <url> [--pages <n>] [--out <dir>]
- * Crawls a site in headless Chromium and writes evidence.json and evidence.html
- * (with a screenshot per page): cookies, storage, requested hosts, security and
- * privacy headers, and whether legacy analytics cookies are expired.
- */
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { collectEvidence } from '../lib/evidence';
+import { runCommand, UsageError } from '../lib/ops/cli';
+
+const USAGE = `Usage: npm run evidence -- <url> [--pages <n>] [--out <dir>]
+
+Crawls a site in headless Chromium and writes evidence.json and evidence.html
+(with a screenshot per page): cookies, storage, requested hosts, security and
+privacy headers, and whether legacy analytics cookies are expired.
+  <url>          the site to visit, http:// or https://
+  --pages <n>    pages to visit, following same-site links (default 10)
+  --out <dir>    folder for the report (default evidence)`;
 
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -15,9 +19,9 @@ async function main(): Promise<void> {
     options: { pages: { type: 'string', default: '10' }, out: { type: 'string', default: 'evidence' } },
   });
   const url = positionals[0];
-  if (!url || !/^https?:\/\//.test(url)) throw new Error('give the site URL, e.g. npm run evidence -- https://example.org/ --pages 10 --out evidence');
+  if (!url || !/^https?:\/\//.test(url)) throw new UsageError('give the site URL, e.g. npm run evidence -- https://example.org/ --pages 10 --out evidence');
   const pages = Number(values.pages);
-  if (!Number.isInteger(pages) || pages < 1) throw new Error(`--pages ${values.pages}: give a whole number of pages ≥ 1.`);
+  if (!Number.isInteger(pages) || pages < 1) throw new UsageError(`--pages ${values.pages}: give a whole number of pages ≥ 1.`);
   const outDir = path.resolve(values.out!);
   const e = await collectEvidence(url, { pages, outDir });
   const third = e.hosts.filter((h) => h.party === 'third');
@@ -32,7 +36,4 @@ async function main(): Promise<void> {
   );
 }
 
-main().catch((e: Error) => {
-  process.stderr.write(`evidence: ${e.message}\n`);
-  process.exit(1);
-});
+void runCommand(main, USAGE);

@@ -13,7 +13,7 @@ Removes every log line holding the address or string from the estate's log bucke
                     percent-encoded; repeatable
   --bucket <name>   bucket to scan instead of the deployed estate's; repeatable
   --dry-run         report what would change, change nothing
-Uses the AWS SDK's standard configuration (credentials chain, AWS_REGION, AWS_ENDPOINT_URL_S3).`;
+Uses the AWS SDK's standard configuration (credentials chain, AWS_REGION — default the estate's region —, AWS_ENDPOINT_URL_S3).`;
 
 export async function eraseCommand(argv: readonly string[], ctx: CommandContext): Promise<number> {
   const { values } = parse(argv);
