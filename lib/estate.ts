@@ -6,7 +6,7 @@ import { EdgeCertificateStack } from './stacks/edge-certificate-stack';
 import { LogArchiveStack } from './stacks/log-archive-stack';
 import { AppmanStack } from './appman/appman-stack';
 import { ForumStack } from './stacks/forum-stack';
-import { MainSiteStack } from './stacks/main-site-stack';
+import { MainSiteStack } from './main-site/main-site-stack';
 import { NetworkStack } from './stacks/network-stack';
 
 /** The stacks of one estate, typed so tests and tools reach them without string lookups. */
