@@ -5,7 +5,7 @@ import { CERTIFICATE_REGION } from './constructs/edge-certificate-reference';
 import { EdgeCertificateStack } from './stacks/edge-certificate-stack';
 import { LogArchiveStack } from './stacks/log-archive-stack';
 import { AppmanStack } from './appman/appman-stack';
-import { ForumStack } from './stacks/forum-stack';
+import { ForumStack } from './forum/forum-stack';
 import { MainSiteStack } from './main-site/main-site-stack';
 import { NetworkStack } from './stacks/network-stack';
 
