@@ -1,6 +1,8 @@
-import { HeadObjectCommand, S3Client, paginateListObjectsV2 } from '@aws-sdk/client-s3';
+import { S3Client, paginateListObjectsV2 } from '@aws-sdk/client-s3';
 import { canonicalIp, replaceIps } from '../../lambda/log-anonymizer/ip';
-import { rewriteObject } from '../../lambda/log-anonymizer/rewrite';
+import { ObjectOutcome, eraseInObject } from './erase-object';
+
+export type { ObjectOutcome } from './erase-object';
 
 /**
  * Erasure on request: every log object that holds a line about the person is
@@ -8,7 +10,8 @@ import { rewriteObject } from '../../lambda/log-anonymizer/rewrite';
  * the objects that match (most do not, and reads cost less than writes), then a
  * matching object is streamed again into a new body for the same key. S3
  * replaces an object only once the whole new body is in, so an object is either
- * the old one or the new one, never cut short.
+ * the old one or the new one, never cut short; the replacement is conditional on
+ * the scanned version (see erase-object.ts).
  */
 
 export interface EraseRequest {
@@ -18,14 +21,6 @@ export interface EraseRequest {
   readonly matches: readonly string[];
   readonly buckets: readonly string[];
   readonly dryRun: boolean;
-}
-
-export interface ObjectOutcome {
-  readonly bucket: string;
-  readonly key: string;
-  readonly lines: number;
-  readonly status: 'rewritten' | 'would-rewrite' | 'failed';
-  readonly error?: string;
 }
 
 export interface EraseReport {
@@ -86,26 +81,4 @@ export async function erase(s3: S3Client, request: EraseRequest, progress?: (o: 
     }
   }
   return { dryRun: request.dryRun, objectsScanned, linesMatched, objects };
-}
-
-async function eraseInObject(
-  s3: S3Client,
-  bucket: string,
-  key: string,
-  etag: string | undefined,
-  keep: (line: string) => string | null,
-  dryRun: boolean,
-): Promise<ObjectOutcome | undefined> {
-  try {
-    const source = { Bucket: bucket, Key: key, ETag: etag };
-    const scan = await rewriteObject(s3, source, keep);
-    const lines = scan.linesIn - scan.linesOut;
-    if (lines === 0) return undefined;
-    if (dryRun) return { bucket, key, lines, status: 'would-rewrite' };
-    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key, IfMatch: etag }));
-    await rewriteObject(s3, source, keep, { Bucket: bucket, Key: key, ContentType: head.ContentType, Metadata: head.Metadata });
-    return { bucket, key, lines, status: 'rewritten' };
-  } catch (error) {
-    return { bucket, key, lines: 0, status: 'failed', error: (error as Error).message || String(error) };
-  }
 }

@@ -4,6 +4,7 @@ import { Agent, IncomingMessage, ServerResponse, createServer, request } from 'h
 import { AddressInfo } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
+import { ConditionalRequests } from './conditional-requests';
 
 /**
  * A real S3-compatible server on loopback (s3rver, on disk in a temp folder),
@@ -11,7 +12,10 @@ import { join } from 'path';
  * - answers bucket sub-resources s3rver does not implement (lifecycle, public
  *   access block, encryption; location per bucket) with recorded S3 responses,
  *   so the real SDK parses real S3 XML;
- * - fails chosen requests, to prove a failure mid-run leaves objects whole.
+ * - fails chosen requests, to prove a failure mid-run leaves objects whole;
+ * - holds chosen requests until the test releases them, to interleave two writers;
+ * - evaluates S3's conditional requests (If-Match / If-None-Match), which s3rver
+ *   ignores: see ./conditional-requests.ts for exactly what is modelled.
  * The tools under test reach it only through the SDK's standard environment
  * (AWS_ENDPOINT_URL_S3, AWS_REGION, credentials), as they would reach AWS.
  */
@@ -32,12 +36,20 @@ export interface Recorded {
 /** Decides whether the front fails a request (method, path with query) instead of passing it on. */
 export type Fault = (method: string, url: string) => boolean;
 
+/** A request held before it reaches S3: `reached` resolves when it arrives, `release()` lets it go on. */
+export interface Gate {
+  readonly reached: Promise<void>;
+  release(): void;
+}
+
 export interface LoopbackS3 {
   readonly endpoint: string;
   readonly client: S3Client;
   /** Recorded answers by `<bucket>?<sub-resource>`, e.g. `logs-bucket?lifecycle`. */
   readonly recorded: Map<string, Recorded>;
   fault?: Fault;
+  /** Holds the first request for which `matches` is true until `release()`. */
+  gate(matches: (method: string, url: string) => boolean): Gate;
   stop(): Promise<void>;
 }
 
@@ -51,8 +63,16 @@ export async function startLoopbackS3(buckets: readonly string[]): Promise<Loopb
   const state: { fault?: Fault } = {};
   // No pooled connections to s3rver: an idle keep-alive socket would hold its close() open.
   const agent = new Agent({ keepAlive: false });
+  const conditional = new ConditionalRequests(backend.port, agent);
+  const gates: Array<{ matches: (method: string, url: string) => boolean; arrived: () => void; released: Promise<void> }> = [];
 
-  const front = createServer((req: IncomingMessage, res: ServerResponse) => {
+  const front = createServer(async (req: IncomingMessage, res: ServerResponse) => {
+    const gate = gates.findIndex((g) => g.matches(req.method ?? 'GET', req.url ?? '/'));
+    if (gate >= 0) {
+      const [held] = gates.splice(gate, 1);
+      held.arrived();
+      await held.released;
+    }
     const url = new URL(req.url ?? '/', 'http://loopback');
     const bucket = url.pathname.split('/')[1];
     const sub = [...url.searchParams.keys()].find((k) => recorded.has(`${bucket}?${k}`));
@@ -69,17 +89,33 @@ export async function startLoopbackS3(buckets: readonly string[]): Promise<Loopb
       res.end(body);
       return;
     }
-    const upstream = request(
-      { host: '127.0.0.1', port: backend.port, method: req.method, path: req.url, headers: req.headers, agent },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    upstream.on('error', (error) => res.destroy(error));
-    // A client that stops reading (a pipeline that failed early) must not leave s3rver mid-response.
-    res.on('close', () => upstream.destroy());
-    req.pipe(upstream);
+    const forward = () =>
+      new Promise<void>((done) => {
+        // Conditions were evaluated here; s3rver must not see them (it would answer GETs 304 on its own terms).
+        const headers = { ...req.headers };
+        delete headers['if-match'];
+        if (req.method !== 'GET' && req.method !== 'HEAD') delete headers['if-none-match'];
+        delete headers['x-amz-copy-source-if-match'];
+        const upstream = request({ host: '127.0.0.1', port: backend.port, method: req.method, path: req.url, headers, agent }, (answer) => {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+        });
+        upstream.on('error', (error) => res.destroy(error));
+        // A client that stops reading (a pipeline that failed early) must not leave s3rver mid-response.
+        res.on('close', () => {
+          upstream.destroy();
+          done();
+        });
+        req.pipe(upstream);
+      });
+    await conditional.handle(req, forward, ({ status, code, message }) => {
+      res.writeHead(status, { 'content-type': 'application/xml', 'x-amz-request-id': 'CONDITIONAL' });
+      res.end(
+        req.method === 'HEAD'
+          ? undefined
+          : `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${message}</Message><RequestId>CONDITIONAL</RequestId></Error>`,
+      );
+    });
   });
   await new Promise<void>((resolve) => front.listen(0, '127.0.0.1', resolve));
   const endpoint = `http://127.0.0.1:${(front.address() as AddressInfo).port}`;
@@ -99,6 +135,14 @@ export async function startLoopbackS3(buckets: readonly string[]): Promise<Loopb
     endpoint,
     client,
     recorded,
+    gate: (matches) => {
+      let arrived!: () => void;
+      let release!: () => void;
+      const reached = new Promise<void>((resolve) => (arrived = resolve));
+      const released = new Promise<void>((resolve) => (release = resolve));
+      gates.push({ matches, arrived, released });
+      return { reached, release };
+    },
     stop: async () => {
       client.destroy();
       const closed = new Promise<void>((resolve) => front.close(() => resolve()));
