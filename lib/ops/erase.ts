@@ -1,8 +1,9 @@
 import { S3Client, paginateListObjectsV2 } from '@aws-sdk/client-s3';
-import { canonicalIp, replaceIps } from '../../lambda/log-anonymizer/ip';
+import { lineMatcher } from './line-matcher';
 import { ObjectOutcome, eraseInObject } from './erase-object';
 
 export type { ObjectOutcome } from './erase-object';
+export { lineMatcher } from './line-matcher';
 
 /**
  * Erasure on request: every log object that holds a line about the person is
@@ -29,36 +30,6 @@ export interface EraseReport {
   readonly linesMatched: number;
   /** Objects that matched (rewritten or, in a dry run, would be) and objects that failed. */
   readonly objects: readonly ObjectOutcome[];
-}
-
-/** A predicate for "this line is about the person". */
-export function lineMatcher(ips: readonly string[], matches: readonly string[]): (line: string) => boolean {
-  const wanted = new Set(
-    ips.map((ip) => {
-      const canonical = canonicalIp(ip);
-      if (!canonical) throw new Error(`--ip: ${JSON.stringify(ip)} is not an IPv4 or IPv6 address`);
-      return canonical;
-    }),
-  );
-  // Lines are handled as latin1 (one char per byte), so the needles are the UTF-8 bytes of each form.
-  const needles = matches.flatMap((m) => {
-    if (m.trim() === '') throw new Error('--match: an empty string would match every line; give an email or user id');
-    const once = encodeURIComponent(m);
-    return [...new Set([m, once, encodeURIComponent(once)])].map((s) => Buffer.from(s.toLowerCase(), 'utf8').toString('latin1'));
-  });
-  return (line) => {
-    if (needles.length > 0) {
-      const lower = line.toLowerCase();
-      if (needles.some((n) => lower.includes(n))) return true;
-    }
-    if (wanted.size === 0) return false;
-    let hit = false;
-    replaceIps(line, (address) => {
-      if (wanted.has(canonicalIp(address) ?? '')) hit = true;
-      return undefined;
-    });
-    return hit;
-  };
 }
 
 export async function erase(s3: S3Client, request: EraseRequest, progress?: (o: ObjectOutcome) => void): Promise<EraseReport> {
