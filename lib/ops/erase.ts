@@ -32,7 +32,15 @@ export interface EraseReport {
   readonly objects: readonly ObjectOutcome[];
 }
 
-export async function erase(s3: S3Client, request: EraseRequest, progress?: (o: ObjectOutcome) => void): Promise<EraseReport> {
+/** What a caller learns as the run goes, and which objects it already finished (a resumed run). */
+export interface EraseObserver {
+  /** Objects finished by an earlier, interrupted run of the same request: not read again. */
+  readonly skip?: (bucket: string, key: string) => boolean;
+  /** Every object scanned, once finished: `unchanged` if no line matched. */
+  readonly onObject?: (outcome: ObjectOutcome | { readonly bucket: string; readonly key: string; readonly lines: 0; readonly status: 'unchanged' }) => void;
+}
+
+export async function erase(s3: S3Client, request: EraseRequest, observer: EraseObserver = {}): Promise<EraseReport> {
   const matches = lineMatcher(request.ips, request.matches);
   const keep = (line: string): string | null => (matches(line) ? null : line);
   const objects: ObjectOutcome[] = [];
@@ -41,13 +49,13 @@ export async function erase(s3: S3Client, request: EraseRequest, progress?: (o: 
   for (const bucket of request.buckets) {
     for await (const page of paginateListObjectsV2({ client: s3 }, { Bucket: bucket })) {
       for (const { Key: key, ETag } of page.Contents ?? []) {
-        if (!key) continue;
+        if (!key || observer.skip?.(bucket, key)) continue;
         objectsScanned++;
         const outcome = await eraseInObject(s3, bucket, key, ETag, keep, request.dryRun);
+        observer.onObject?.(outcome ?? { bucket, key, lines: 0, status: 'unchanged' });
         if (!outcome) continue;
         if (outcome.status !== 'failed') linesMatched += outcome.lines;
         objects.push(outcome);
-        progress?.(outcome);
       }
     }
   }

@@ -91,6 +91,12 @@ export async function startLoopbackS3(buckets: readonly string[]): Promise<Loopb
     }
     const forward = () =>
       new Promise<void>((done) => {
+        // A client that went away while its request was held (a killed process) sends nothing on.
+        if (req.socket.destroyed) {
+          res.destroy();
+          done();
+          return;
+        }
         // Conditions were evaluated here; s3rver must not see them (it would answer GETs 304 on its own terms).
         const headers = { ...req.headers };
         delete headers['if-match'];
