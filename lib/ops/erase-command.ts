@@ -3,11 +3,11 @@ import { parseArgs } from 'util';
 import { CommandContext, UsageError, resolveBuckets } from './cli';
 import { EraseReport, erase } from './erase';
 import { lineMatcher } from './line-matcher';
-import { Receipt, defaultReceiptPath } from './receipt';
+import { Receipt, defaultReceiptPath, objectId } from './receipt';
 import { formatTable } from './table';
 
 export const ERASE_USAGE = `Usage: npm run erase -- (--ip <address> | --match <string>)... [--bucket <name>]... [--dry-run]
-                        [--receipt <file> | --resume <receipt>]
+                        [--receipt <file> | --resume <receipt>] [--include-versions]
 
 Removes every log line holding the address or string from the estate's log buckets
 (from the deployed stacks' outputs, or the --bucket names), and prints what it changed.
@@ -20,6 +20,8 @@ Removes every log line holding the address or string from the estate's log bucke
                       as salted hashes); default erasure-receipts/<request id>.jsonl
   --resume <receipt>  continue the request of an interrupted run (or recheck for late
                       logs): same --ip/--match; objects it finished are not read again
+  --include-versions  in a versioned bucket (erase refuses one without this), also delete
+                      every noncurrent version that holds a matching line
 Uses the AWS SDK's standard configuration (credentials chain, AWS_REGION, AWS_ENDPOINT_URL_S3).`;
 
 /**
@@ -64,8 +66,8 @@ export async function eraseCommand(argv: readonly string[], ctx: CommandContext 
   }
   let report: EraseReport;
   try {
-    report = await erase(new S3Client({ followRegionRedirects: true }), { ips, matches, buckets, dryRun }, {
-      skip: (bucket, key) => receipt.done.has(`${bucket}/${key}`),
+    report = await erase(new S3Client({ followRegionRedirects: true }), { ips, matches, buckets, dryRun, includeVersions: values['include-versions'] === true }, {
+      skip: (bucket, key, versionId) => receipt.done.has(objectId(bucket, key, versionId)),
       onObject: (o) => receipt.object(o),
     });
     const recheckAfter = new Date(started.getTime() + LATE_LOG_HOURS * 3600_000).toISOString();
@@ -95,6 +97,7 @@ function parse(argv: readonly string[]) {
         'dry-run': { type: 'boolean' },
         receipt: { type: 'string' },
         resume: { type: 'string' },
+        'include-versions': { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -106,13 +109,20 @@ function parse(argv: readonly string[]) {
 
 /** Keys and counts only: the report never repeats the identifiers it erased. */
 export function formatReport(report: EraseReport, buckets: readonly string[]): string {
-  const rows = report.objects.map((o) => [o.bucket, o.key, String(o.lines), o.status + (o.error ? `: ${o.error}` : '')]);
-  const matched = report.objects.filter((o) => o.status !== 'failed');
-  const failed = report.objects.length - matched.length;
+  const rows = report.objects.map((o) => [
+    o.bucket,
+    o.key + (o.versionId ? ` (version ${o.versionId})` : ''),
+    String(o.lines),
+    o.status + (o.error ? `: ${o.error}` : ''),
+  ]);
+  const matched = report.objects.filter((o) => o.status === 'rewritten' || o.status === 'would-rewrite');
+  const versions = report.objects.filter((o) => o.status === 'version-deleted' || o.status === 'version-would-delete').length;
+  const failed = report.objects.filter((o) => o.status === 'failed').length;
   const summary =
     `${report.dryRun ? 'Dry run, nothing changed. ' : ''}Scanned ${report.objectsScanned} objects in ${buckets.length} bucket(s): ` +
     `${matched.length} object(s) ${report.dryRun ? 'would be rewritten' : 'rewritten'}, ${report.linesMatched} line(s) ` +
     `${report.dryRun ? 'would be removed' : 'removed'}, ${failed} object(s) failed.` +
+    (versions > 0 ? ` ${versions} noncurrent version(s) ${report.dryRun ? 'would be deleted' : 'deleted'}.` : '') +
     (failed > 0 ? ' Failed objects were left unchanged; fix the cause and run again.' : '');
   return rows.length > 0 ? `${formatTable(['bucket', 'key', 'lines', 'status'], rows)}\n\n${summary}` : summary;
 }

@@ -17,7 +17,9 @@ export interface ObjectOutcome {
   readonly bucket: string;
   readonly key: string;
   readonly lines: number;
-  readonly status: 'rewritten' | 'would-rewrite' | 'failed';
+  readonly status: 'rewritten' | 'would-rewrite' | 'failed' | 'version-deleted' | 'version-would-delete';
+  /** Set for a noncurrent version of a versioned bucket (see erase-versions.ts). */
+  readonly versionId?: string;
   readonly error?: string;
 }
 

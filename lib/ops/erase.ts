@@ -1,6 +1,7 @@
 import { S3Client, paginateListObjectsV2 } from '@aws-sdk/client-s3';
 import { lineMatcher } from './line-matcher';
 import { ObjectOutcome, eraseInObject } from './erase-object';
+import { eraseNoncurrentVersions, versionedBuckets } from './erase-versions';
 
 export type { ObjectOutcome } from './erase-object';
 export { lineMatcher } from './line-matcher';
@@ -22,6 +23,8 @@ export interface EraseRequest {
   readonly matches: readonly string[];
   readonly buckets: readonly string[];
   readonly dryRun: boolean;
+  /** In a versioned bucket, also delete the noncurrent versions that hold a matching line; without it, refuse. */
+  readonly includeVersions?: boolean;
 }
 
 export interface EraseReport {
@@ -32,12 +35,20 @@ export interface EraseReport {
   readonly objects: readonly ObjectOutcome[];
 }
 
+export interface Unchanged {
+  readonly bucket: string;
+  readonly key: string;
+  readonly versionId?: string;
+  readonly lines: 0;
+  readonly status: 'unchanged';
+}
+
 /** What a caller learns as the run goes, and which objects it already finished (a resumed run). */
 export interface EraseObserver {
   /** Objects finished by an earlier, interrupted run of the same request: not read again. */
-  readonly skip?: (bucket: string, key: string) => boolean;
+  readonly skip?: (bucket: string, key: string, versionId?: string) => boolean;
   /** Every object scanned, once finished: `unchanged` if no line matched. */
-  readonly onObject?: (outcome: ObjectOutcome | { readonly bucket: string; readonly key: string; readonly lines: 0; readonly status: 'unchanged' }) => void;
+  readonly onObject?: (outcome: ObjectOutcome | Unchanged) => void;
 }
 
 export async function erase(s3: S3Client, request: EraseRequest, observer: EraseObserver = {}): Promise<EraseReport> {
@@ -46,18 +57,36 @@ export async function erase(s3: S3Client, request: EraseRequest, observer: Erase
   const objects: ObjectOutcome[] = [];
   let objectsScanned = 0;
   let linesMatched = 0;
+  const record = (outcome: ObjectOutcome | undefined, unchanged: Unchanged) => {
+    observer.onObject?.(outcome ?? unchanged);
+    if (!outcome) return;
+    if (outcome.status !== 'failed') linesMatched += outcome.lines;
+    objects.push(outcome);
+  };
+  // Before any change: a versioned bucket would keep every rewritten object as an old version.
+  const versioned = await versionedBuckets(s3, request.buckets, request.includeVersions === true);
   for (const bucket of request.buckets) {
     for await (const page of paginateListObjectsV2({ client: s3 }, { Bucket: bucket })) {
       for (const { Key: key, ETag } of page.Contents ?? []) {
         if (!key || observer.skip?.(bucket, key)) continue;
         objectsScanned++;
-        const outcome = await eraseInObject(s3, bucket, key, ETag, keep, request.dryRun);
-        observer.onObject?.(outcome ?? { bucket, key, lines: 0, status: 'unchanged' });
-        if (!outcome) continue;
-        if (outcome.status !== 'failed') linesMatched += outcome.lines;
-        objects.push(outcome);
+        record(await eraseInObject(s3, bucket, key, ETag, keep, request.dryRun), { bucket, key, lines: 0, status: 'unchanged' });
       }
     }
+  }
+  // After the current objects: their rewrites have just made noncurrent versions too.
+  for (const bucket of versioned) {
+    await eraseNoncurrentVersions(
+      s3,
+      bucket,
+      keep,
+      request.dryRun,
+      (key, versionId, outcome) => {
+        objectsScanned++;
+        record(outcome, { bucket, key, versionId, lines: 0, status: 'unchanged' });
+      },
+      (key, versionId) => observer.skip?.(bucket, key, versionId) === true,
+    );
   }
   return { dryRun: request.dryRun, objectsScanned, linesMatched, objects };
 }

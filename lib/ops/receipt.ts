@@ -76,6 +76,11 @@ export function hashIdentifier(salt: string, kind: IdentifierKind, value: string
   return scryptSync(`${kind}:${canonical(kind, value)}`, Buffer.from(salt, 'hex'), 32, SCRYPT).toString('hex');
 }
 
+/** How the receipt names an object (or a noncurrent version of one). */
+export function objectId(bucket: string, key: string, versionId?: string): string {
+  return versionId ? `${bucket}/${key}?versionId=${versionId}` : `${bucket}/${key}`;
+}
+
 export function defaultReceiptPath(requestId: string, cwd: string = process.cwd()): string {
   return join(cwd, 'erasure-receipts', `${requestId}.jsonl`);
 }
@@ -133,8 +138,8 @@ export class Receipt {
     }
     const done = new Set(
       records
-        .filter((r): r is ObjectRecord => r.type === 'object' && (r.status === 'rewritten' || r.status === 'unchanged' || r.status === 'would-rewrite'))
-        .map((r) => `${r.bucket}/${r.key}`),
+        .filter((r): r is ObjectRecord => r.type === 'object' && r.status !== 'failed')
+        .map((r) => objectId(r.bucket, r.key, r.versionId)),
     );
     const receipt = new Receipt(path, request, done, openSync(path, 'a'));
     receipt.write({ type: 'resumed', time: new Date().toISOString() });
