@@ -13,6 +13,7 @@ describe('PrivacyChecks', () => {
   test('pins the rule ids and their levels', () => {
     expect(new PrivacyChecks().ruleLevels()).toEqual({
       'Privacy-DataResidency': NagMessageLevel.ERROR,
+      'Privacy-DataDestinations': NagMessageLevel.ERROR,
       'Privacy-S3BucketExpiry': NagMessageLevel.ERROR,
       'Privacy-LogGroupRetention': NagMessageLevel.ERROR,
       'Privacy-LambdaBoundedLogs': NagMessageLevel.ERROR,
