@@ -17,6 +17,7 @@ describe('PrivacyChecks', () => {
       'Privacy-S3BucketExpiry': NagMessageLevel.ERROR,
       'Privacy-LogGroupRetention': NagMessageLevel.ERROR,
       'Privacy-LambdaBoundedLogs': NagMessageLevel.ERROR,
+      'Privacy-ImplicitLogGroups': NagMessageLevel.ERROR,
       'Privacy-ContainerBoundedLogs': NagMessageLevel.ERROR,
       'Privacy-CloudFrontNoCookieLogging': NagMessageLevel.ERROR,
       'Privacy-CloudFrontLogBucketExpiry': NagMessageLevel.ERROR,

@@ -14,6 +14,7 @@ export { default as DataStoreDeletionProtection } from './DataStoreDeletionProte
 export { default as DataStoreEncrypted } from './DataStoreEncrypted';
 export { default as DataStoreRetainOnDelete } from './DataStoreRetainOnDelete';
 export { default as DatabaseBackupRetention } from './DatabaseBackupRetention';
+export { default as ImplicitLogGroups } from './ImplicitLogGroups';
 export { default as LambdaBoundedLogs } from './LambdaBoundedLogs';
 export { default as LogGroupRetention } from './LogGroupRetention';
 export { default as NoAnalyticsServices } from './NoAnalyticsServices';
