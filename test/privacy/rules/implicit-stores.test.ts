@@ -1,9 +1,13 @@
-import { CfnParameter, Fn, Stack } from 'aws-cdk-lib';
+import { CfnParameter, Duration, Fn, Stack } from 'aws-cdk-lib';
 import * as apigw from 'aws-cdk-lib/aws-apigateway';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as rds from 'aws-cdk-lib/aws-rds';
+import * as s3 from 'aws-cdk-lib/aws-s3';
 import { TestType, findings, testStack, validateStack } from '../utils';
 
 const fn = (stack: Stack, props: Partial<lambda.FunctionProps> = {}) =>
@@ -87,6 +91,74 @@ describe('Privacy-ImplicitLogGroups', () => {
       engine: rds.DatabaseInstanceEngine.POSTGRES, vpc, vpcSubnets: { subnetType: ec2.SubnetType.PUBLIC },
       cloudwatchLogsExports: ['postgresql'], cloudwatchLogsRetention: logs.RetentionDays.ONE_WEEK,
     });
+    validateStack(stack, id, TestType.COMPLIANCE);
+  });
+});
+
+describe('Privacy-StoreRetention', () => {
+  const id = 'Privacy-StoreRetention';
+  test('Noncompliance 1: Kinesis stream kept a year', () => {
+    const stack = testStack();
+    new kinesis.Stream(stack, 'S', { retentionPeriod: Duration.days(365) });
+    validateStack(stack, id, TestType.NON_COMPLIANCE);
+  });
+  test('Noncompliance 2: EventBridge archive without retention (kept indefinitely)', () => {
+    const stack = testStack();
+    new events.Archive(stack, 'A', { sourceEventBus: new events.EventBus(stack, 'Bus'), eventPattern: { source: ['app'] } });
+    validateStack(stack, id, TestType.NON_COMPLIANCE);
+  });
+  test('Noncompliance 3: Object Lock keeps versions a year beyond a 30-day lifecycle', () => {
+    const stack = testStack();
+    new s3.Bucket(stack, 'B', {
+      objectLockEnabled: true,
+      objectLockDefaultRetention: s3.ObjectLockRetention.governance(Duration.days(365)),
+      lifecycleRules: [{ expiration: Duration.days(30), noncurrentVersionExpiration: Duration.days(30) }],
+    });
+    validateStack(stack, id, TestType.NON_COMPLIANCE);
+  });
+  test('Noncompliance 4: launch template volume kept after its instance ends', () => {
+    const stack = testStack();
+    new ec2.LaunchTemplate(stack, 'Lt', {
+      blockDevices: [{ deviceName: '/dev/xvda', volume: ec2.BlockDeviceVolume.ebs(20, { encrypted: true, deleteOnTermination: false }) }],
+    });
+    validateStack(stack, id, TestType.NON_COMPLIANCE);
+  });
+  test('Validation failure: stream retention from a parameter', () => {
+    const stack = testStack();
+    new kinesis.CfnStream(stack, 'S', { shardCount: 1, retentionPeriodHours: new CfnParameter(stack, 'Hours', { type: 'Number' }).valueAsNumber });
+    validateStack(stack, id, TestType.VALIDATION_FAILURE);
+  });
+  test('Compliance: default stream, archive of 14 days, lock within the lifecycle, volumes deleted with instances', () => {
+    const stack = testStack();
+    new kinesis.Stream(stack, 'S');
+    new events.Archive(stack, 'A', { sourceEventBus: new events.EventBus(stack, 'Bus'), eventPattern: { source: ['app'] }, retention: Duration.days(14) });
+    new s3.Bucket(stack, 'B', {
+      objectLockEnabled: true,
+      objectLockDefaultRetention: s3.ObjectLockRetention.governance(Duration.days(7)),
+      lifecycleRules: [{ expiration: Duration.days(30), noncurrentVersionExpiration: Duration.days(30) }],
+    });
+    new ec2.LaunchTemplate(stack, 'Lt', { blockDevices: [{ deviceName: '/dev/xvda', volume: ec2.BlockDeviceVolume.ebs(20, { encrypted: true }) }] });
+    validateStack(stack, id, TestType.COMPLIANCE);
+  });
+});
+
+describe('Privacy-NoGuestIdentities', () => {
+  const id = 'Privacy-NoGuestIdentities';
+  test('Noncompliance: identity pool for unauthenticated visitors (as RUM sets up)', () => {
+    const stack = testStack();
+    new cognito.CfnIdentityPool(stack, 'Ids', { allowUnauthenticatedIdentities: true });
+    validateStack(stack, id, TestType.NON_COMPLIANCE);
+  });
+  test('Validation failure: the switch from a parameter', () => {
+    const stack = testStack();
+    new cognito.CfnIdentityPool(stack, 'Ids', {
+      allowUnauthenticatedIdentities: Fn.conditionIf('Guests', true, false) as unknown as boolean,
+    });
+    validateStack(stack, id, TestType.VALIDATION_FAILURE);
+  });
+  test('Compliance: signed-in users only', () => {
+    const stack = testStack();
+    new cognito.CfnIdentityPool(stack, 'Ids', { allowUnauthenticatedIdentities: false });
     validateStack(stack, id, TestType.COMPLIANCE);
   });
 });
