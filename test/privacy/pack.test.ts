@@ -23,6 +23,7 @@ describe('PrivacyChecks', () => {
       'Privacy-CloudFrontNoCookieLogging': NagMessageLevel.ERROR,
       'Privacy-CloudFrontLogBucketExpiry': NagMessageLevel.ERROR,
       'Privacy-CloudFrontCookieFilter': NagMessageLevel.ERROR,
+      'Privacy-CloudFrontFunctionCookies': NagMessageLevel.ERROR,
       'Privacy-CloudFrontNoAllCookies': NagMessageLevel.ERROR,
       'Privacy-CloudFrontCookieAllowlist': NagMessageLevel.ERROR,
       'Privacy-CloudFrontNoLambdaEdge': NagMessageLevel.ERROR,

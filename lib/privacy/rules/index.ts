@@ -1,6 +1,7 @@
 export { default as BackupPlanRetention } from './BackupPlanRetention';
 export { default as CloudFrontCookieAllowlist } from './CloudFrontCookieAllowlist';
 export { default as CloudFrontCookieFilter } from './CloudFrontCookieFilter';
+export { default as CloudFrontFunctionCookies } from './CloudFrontFunctionCookies';
 export { default as CloudFrontFunctionNoConsoleLog } from './CloudFrontFunctionNoConsoleLog';
 export { default as CloudFrontLogBucketExpiry } from './CloudFrontLogBucketExpiry';
 export { default as CloudFrontNoAllCookies } from './CloudFrontNoAllCookies';
