@@ -105,7 +105,12 @@ async function legacyPurge(browser: Browser, start: URL, ignoreHTTPSErrors: bool
     const expires = Math.floor(Date.now() / 1000) + 365 * 86400;
     await context.addCookies(LEGACY_SEED.map((name) => ({ name, value: 'GA1.2.1234567890.1600000000', domain: `.${domain}`, path: '/', expires })));
     const page = await context.newPage();
-    await page.goto(start.href, { waitUntil: 'load' });
+    try {
+      await page.goto(start.href, { waitUntil: 'load' });
+    } catch (e) {
+      // No visit, no proof: the seeded cookies count as remaining.
+      return { domain, seeded: LEGACY_SEED, remaining: LEGACY_SEED, purged: false, error: (e as Error).message.split('\n')[0] };
+    }
     const remaining = [...new Set((await context.cookies()).map((c) => c.name).filter((n) => LEGACY_SEED.includes(n)))];
     return { domain, seeded: LEGACY_SEED, remaining, purged: remaining.length === 0 };
   } finally {

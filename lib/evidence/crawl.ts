@@ -111,10 +111,13 @@ async function visitPage(
   const recorder = new PageRecorder(page, siteHost, o.full);
   recorders.set(page, recorder);
   let download: string | undefined;
-  page.on('download', (d) => {
-    download = d.suggestedFilename();
-    void d.cancel().catch(() => undefined);
-  });
+  const downloadStarted = new Promise<void>((resolve) =>
+    page.on('download', (d) => {
+      download = d.suggestedFilename();
+      void d.cancel().catch(() => undefined);
+      resolve();
+    }),
+  );
   try {
     let response: Response | null = null;
     let navigationError: string | undefined;
@@ -124,7 +127,11 @@ async function visitPage(
       await page.waitForLoadState('networkidle', { timeout: 5000 }).catch(() => undefined);
     } catch (e) {
       const message = (e as Error).message.split('\n')[0];
-      if (/Download is starting/.test(message) || download !== undefined) return { download: download ?? path.basename(new URL(url).pathname) };
+      if (/Download is starting/.test(message) || download !== undefined) {
+        // goto fails as the download starts; its event (with the file name the server gave) can come a moment later.
+        await Promise.race([downloadStarted, new Promise((r) => setTimeout(r, 2000))]);
+        return { download: download ?? path.basename(new URL(url).pathname) };
+      }
       navigationError = message;
     }
     const loadedAt = new Date().toISOString();

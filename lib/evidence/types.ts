@@ -190,6 +190,8 @@ export interface LegacyPurgeEvidence {
   readonly seeded: readonly string[];
   readonly remaining: readonly string[];
   readonly purged: boolean;
+  /** Why the visit failed; the seeded cookies then count as remaining. */
+  readonly error?: string;
 }
 
 /** Ids of the verdict's checks, stable for pipelines. */
