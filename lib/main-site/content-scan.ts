@@ -107,6 +107,8 @@ function scanHtml(raw: string, own: ReadonlySet<string>, add: Add): void {
       const end = html.toLowerCase().indexOf('</script', TAG.lastIndex);
       const body = html.slice(TAG.lastIndex, end < 0 ? undefined : end);
       const type = (attrs.get('type') ?? '').trim();
+      // The tag's attributes (a loader URL, data-domain, an id) and its body.
+      scanAnalytics(m[0], offset, add);
       scanAnalytics(body, TAG.lastIndex, add);
       if (!attrs.has('src') && SCRIPT_TYPES.test(type) && body.trim() !== '') {
         add(
