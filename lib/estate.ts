@@ -5,9 +5,9 @@ import { boundLambdaLogs } from './constructs/bounded-lambda-logs';
 import { CERTIFICATE_REGION } from './constructs/edge-certificate-reference';
 import { EdgeCertificateStack } from './stacks/edge-certificate-stack';
 import { LogArchiveStack } from './stacks/log-archive-stack';
-import { AppmanStack } from './stacks/appman-stack';
-import { ForumStack } from './stacks/forum-stack';
-import { MainSiteStack } from './stacks/main-site-stack';
+import { AppmanStack } from './appman/appman-stack';
+import { ForumStack } from './forum/forum-stack';
+import { MainSiteStack } from './main-site/main-site-stack';
 import { NetworkStack } from './stacks/network-stack';
 
 /** The stacks of one estate, typed so tests and tools reach them without string lookups. */

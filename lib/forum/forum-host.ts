@@ -3,8 +3,8 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { forumUserData } from '../forum/user-data';
-import { boundedLogRetention } from './log-retention';
+import { forumUserData } from './user-data';
+import { boundedLogRetention } from '../constructs/log-retention';
 import { nagAccount, nagPartition } from '../constructs/nag-finding';
 
 /** Tag on the host and its data volume; the host may attach only a volume carrying it. */
