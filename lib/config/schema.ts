@@ -43,11 +43,15 @@ const site: Keys<SiteConfig> = {
   cookies: [cookie],
   dataStored: true,
   ipAddressesInLogs: true,
+  contentSecurityPolicy: true,
 };
 
 const mainSite: Keys<MainSiteConfig> = {
   ...site,
   contentDir: true,
+  redirects: true,
+  redirectHosts: true,
+  contentScanAcknowledgments: [{ file: true, reason: true }],
 };
 
 const appman: Keys<AppmanConfig> = {

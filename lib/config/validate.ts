@@ -3,7 +3,7 @@ import { EXAMPLE_APPMAN_IMAGE, EXAMPLE_FORUM_ADMIN_EMAIL } from './defaults';
 import { imageReferenceProblem } from './image-reference';
 import { euRegions, whyNotEu } from './regions';
 import { unknownKeys } from './schema';
-import { CookieDeclaration, EstateConfig, SITE_KEYS } from './types';
+import { CookieDeclaration, EstateConfig, MainSiteConfig, SITE_KEYS } from './types';
 
 /** One problem in the estate config: the field, the bad value and how to fix it. */
 export interface ConfigProblem {
@@ -127,6 +127,7 @@ function validateSites(config: EstateConfig, fail: Fail): void {
     fail('sites.main', undefined, 'the main site is required.');
     return;
   }
+  validateMainSiteContent(config.sites.main, fail);
   if (config.sites.main.cookies.length > 0) {
     fail('sites.main.cookies', config.sites.main.cookies.map((c) => c.name), 'the policy promises the main site sets no cookies; empty the list.');
   }
@@ -173,6 +174,39 @@ function valueAt(root: unknown, field: string): unknown {
     .split(/\.|\[(\d+)\]/)
     .filter((part) => part !== undefined && part !== '')
     .reduce<unknown>((v, part) => (v === null || typeof v !== 'object' ? undefined : (v as Record<string, unknown>)[part]), root);
+}
+
+
+/** Script sources that keep the main site's promise: only its own files (or exact hashes) run. */
+const MAIN_SCRIPT_SOURCE = /^('self'|'none'|'sha(256|384|512)-[A-Za-z0-9+/=]+')$/;
+const CSP_DIRECTIVE = /^[a-z][a-z-]*$/;
+
+function validateMainSiteContent(main: MainSiteConfig, fail: Fail): void {
+  const csp = main.contentSecurityPolicy;
+  if (csp !== undefined) {
+    for (const [name, sources] of Object.entries(csp)) {
+      if (!CSP_DIRECTIVE.test(name) || !Array.isArray(sources) || sources.some((v) => typeof v !== 'string' || /[;,\s]/.test(v))) {
+        fail(`sites.main.contentSecurityPolicy.${name}`, sources, "give a lower-case directive name and a list of single sources, e.g. 'img-src': [\"'self'\", 'data:'].");
+      }
+    }
+    const script = csp['script-src'] ?? csp['default-src'];
+    if (!script || script.length === 0 || !script.every((v) => MAIN_SCRIPT_SOURCE.test(v))) {
+      fail(
+        'sites.main.contentSecurityPolicy.script-src',
+        script,
+        "the main site runs only its own script files: use [\"'self'\"] (exact 'sha256-…' hashes allowed); no 'unsafe-inline', 'unsafe-eval', hosts or schemes.",
+      );
+    }
+  }
+  (main.redirectHosts ?? []).forEach((h, i) => {
+    if (!h.split('.').every((l) => DNS_LABEL.test(l)) || !h.includes('.')) {
+      fail(`sites.main.redirectHosts[${i}]`, h, 'give a lower-case host name such as "docs.example.org".');
+    }
+  });
+  (main.contentScanAcknowledgments ?? []).forEach((a, i) => {
+    if (!a.file || a.file.startsWith('/')) fail(`sites.main.contentScanAcknowledgments[${i}].file`, a.file, 'give the file path relative to the content folder, e.g. "legacy/index.html".');
+    if (!a.reason?.trim()) fail(`sites.main.contentScanAcknowledgments[${i}].reason`, a.reason, "say why this file's findings are acceptable.");
+  });
 }
 
 function validateCookies(field: string, cookies: readonly CookieDeclaration[], fail: Fail): void {
