@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * npm run preview -- --site main|appman|forum [--content <dir>] [--port <n>] [--domain <name>]
+ * npm run preview -- --site main|appman|forum [--content <dir>] [--origin http://host:port] [--port <n>] [--domain <name>]
  * Serves a site through the estate's CloudFront Functions and response headers
  * policy exactly as the synthesized template ships them.
  */
@@ -16,6 +16,7 @@ async function main(): Promise<void> {
       content: { type: 'string' },
       port: { type: 'string', default: '8080' },
       domain: { type: 'string', default: DEFAULT_PREVIEW_DOMAIN },
+      origin: { type: 'string' },
     },
   });
   const site = values.site as SiteKey;
@@ -27,11 +28,12 @@ async function main(): Promise<void> {
     port,
     domain: values.domain,
     contentDir: values.content ? path.resolve(values.content) : undefined,
+    origin: values.origin,
   });
   process.stdout.write(
-    `${site} site through the local edge (functions and headers from ${preview.edge.stackName}${preview.standIn ? ', stand-in distribution' : ''}):\n` +
+    `${site} site through the local edge (functions and headers from ${preview.edge.stackName}${preview.standIn ? ', stand-in distribution' : ''}${values.origin ? `, origin ${values.origin}, self-signed certificate` : ''}):\n` +
       `  ${preview.url}\n` +
-      `*.localhost resolves to this machine in Chromium and Firefox; with curl: curl --resolve ${preview.host}:${preview.port}:127.0.0.1 ${preview.url}\n`,
+      `*.localhost resolves to this machine in Chromium and Firefox; with curl: curl${values.origin ? ' -k' : ''} --resolve ${preview.host}:${preview.port}:127.0.0.1 ${preview.url}\n`,
   );
   const stop = () => void preview.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -25,6 +25,8 @@ const DNS_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 const HOSTED_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
 /** Browsers cap cookie lifetimes at 400 days (RFC 6265bis). */
 const MAX_COOKIE_DAYS = 400;
+/** Longest server-side login session: a forgotten login must not keep a session row for months. */
+export const MAX_SERVER_SESSION_DAYS = 30;
 
 export function validateConfig(config: EstateConfig): EstateConfig {
   const problems: ConfigProblem[] = [];
@@ -127,6 +129,10 @@ function validateSites(config: EstateConfig, fail: Fail): void {
   }
   if (config.sites.appman && !config.sites.appman.image) {
     fail('sites.appman.image', config.sites.appman.image, 'give the container image URI (registry/repository:tag or @sha256 digest), or pass -c appmanImage=...');
+  }
+  const sessionDays = config.sites.appman?.serverSessionDays;
+  if (sessionDays !== undefined && !(Number.isInteger(sessionDays) && sessionDays >= 1 && sessionDays <= MAX_SERVER_SESSION_DAYS)) {
+    fail('sites.appman.serverSessionDays', sessionDays, `give a whole number of days from 1 to ${MAX_SERVER_SESSION_DAYS}, or leave it unset (14).`);
   }
 }
 
