@@ -1,4 +1,4 @@
-import { AppmanConfig, CookieDeclaration } from '../config';
+import { AppmanConfig, CookieDeclaration, DEFAULT_SERVER_SESSION_DAYS } from '../config';
 
 /**
  * The plain (non-secret) environment the deployment passes to the Appman Django
@@ -47,8 +47,6 @@ export const DJANGO_FORWARDED_HEADERS = [
 /** Where the image holds the RDS CA bundle (https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem). */
 export const RDS_CA_BUNDLE_PATH = '/etc/ssl/certs/rds-global-bundle.pem';
 
-/** Django's SESSION_COOKIE_AGE default: two weeks. */
-export const DEFAULT_SERVER_SESSION_DAYS = 14;
 
 export function djangoEnvironment(p: DjangoEnvironmentProps): Record<string, string> {
   const session = cookie(p.site, DJANGO_COOKIES.session);

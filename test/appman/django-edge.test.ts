@@ -195,3 +195,15 @@ test('after a browser restart only csrftoken remains', async () => {
     fs.rmSync(profile, { recursive: true, force: true });
   }
 });
+
+test("the scheduled command, Django's clearsessions, deletes expired session rows", async () => {
+  const context = await newContext();
+  await logIn(await context.newPage());
+  await context.close();
+  const count = () => django.manage('shell', '-c', 'from django.contrib.sessions.models import Session; print(Session.objects.count())');
+  expect(Number((await count()).trim())).toBeGreaterThan(0);
+  // SESSION_COOKIE_AGE from the task environment sets each row's expiry; age every row past it.
+  await django.manage('shell', '-c', 'from datetime import timedelta; from django.utils import timezone; from django.contrib.sessions.models import Session; Session.objects.update(expire_date=timezone.now() - timedelta(seconds=1))');
+  await django.manage('clearsessions');
+  expect(Number((await count()).trim())).toBe(0);
+});
