@@ -8,6 +8,7 @@ import { standInOrigin } from './stand-in-origin';
 import { standInSiteEdge } from './stand-in-stack';
 import { staticOrigin } from './static-origin';
 import { synthesizeEstate } from './synth';
+import { liveContentDirs } from './live-content';
 import { selfSignedCertificate } from './tls';
 
 export { STAND_IN_PAGES } from './stand-in-origin';
@@ -77,7 +78,7 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
   if (o.site === 'main' && edge.contentDirs.length === 0) throw new Error('main site: the template deploys no content');
   if (o.origin && o.site === 'main') throw new Error('--origin: the main site is served from its content bucket; use --content <dir> instead.');
   const custom = o.origin ? customOrigin(o.origin) : undefined;
-  const origin = custom?.origin ?? (o.site === 'main' ? staticOrigin(edge.contentDirs) : standInOrigin(site, domain));
+  const origin = custom?.origin ?? (o.site === 'main' ? staticOrigin(liveContentDirs(edge.contentDirs, config)) : standInOrigin(site, domain));
   const tls = custom ? selfSignedCertificate(domain) : undefined;
   const server: http.Server = await listen(edge, origin, o.port ?? 0, { tls, originHost: custom?.host });
   const port = portOf(server);
