@@ -47,6 +47,9 @@ export function appmanCookies(): CookieDeclaration[] {
   ];
 }
 
+/** Days a login session lives on Appman's server unless configured: Django's own SESSION_COOKIE_AGE default. */
+export const DEFAULT_SERVER_SESSION_DAYS = 14;
+
 export function defaultAppman(image: string): AppmanConfig {
   return {
     title: 'Appliance ID manager (Appman)',
