@@ -1,3 +1,7 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { parse, parseDocument } from 'yaml';
 import { estateConfig } from '../../estate.config';
 import { APP_YML_PLACEHOLDERS, forumAppYml } from '../../lib/forum/app-yml';
@@ -78,7 +82,7 @@ describe('app.yml of the estate with a domain', () => {
   });
 
   test('the container keeps one rotated copy of its logs (they are shipped off the host)', () => {
-    expect(yml.run).toEqual([
+    expect(yml.run.filter((c: any) => c.replace?.filename.startsWith('/etc/logrotate.d/'))).toEqual([
       { replace: { filename: '/etc/logrotate.d/rails', from: '/rotate \\d+/', to: 'rotate 1' } },
       { replace: { filename: '/etc/logrotate.d/nginx', from: '/rotate \\d+/', to: 'rotate 1' } },
     ]);
@@ -99,4 +103,40 @@ test('an empty admin list is rejected naming the field and the fix', () => {
   expect(() => forumAppYml({ hostname: 'forum.example.org', adminEmails: [] })).toThrow(
     /sites\.forum\.adminEmails: empty; list at least one address/,
   );
+});
+
+describe('app.yml: HTTPS reaches Rails through Discourse\'s nginx', () => {
+  const yml = parse(forumAppYml({ hostname: 'forum.example.org', adminEmails: ['admin@example.org'] }), { version: '1.1' });
+  const replace = yml.run.find((c: any) => c.replace?.filename === '/etc/nginx/conf.d/discourse.conf')?.replace;
+  const check = yml.run.find((c: any) => c.exec?.cmd?.some((cmd: string) => cmd.includes('/etc/nginx/conf.d/discourse.conf')))?.exec.cmd[0];
+
+  /** pups ReplaceCommand: Ruby String#gsub with a plain-string `from` replaces every literal occurrence. */
+  const pupsReplace = (text: string) => text.split(replace.from).join(replace.to);
+
+  test('the map Discourse\'s nginx reads the scheme from is rewritten to CloudFront\'s own header', () => {
+    // The shape of the map in discourse/discourse config/nginx.sample.conf (site copied by web.template.yml).
+    const site = 'map $http_x_forwarded_proto $thescheme {\n  default $scheme;\n  "~https$" https;\n}\nproxy_set_header X-Forwarded-Proto $thescheme;\n';
+    const out = pupsReplace(site);
+    expect(out).toContain('map $http_cloudfront_forwarded_proto $thescheme {');
+    expect(out).not.toContain('$http_x_forwarded_proto');
+    // Rails still receives X-Forwarded-Proto, now from the header a viewer cannot set.
+    expect(out).toContain('proxy_set_header X-Forwarded-Proto $thescheme;');
+    // Not a regular expression (pups evaluates a `from` starting with "/" as one).
+    expect(replace.from.startsWith('/')).toBe(false);
+  });
+
+  test('runs after the templates copy the site, and the rebuild fails if the map was not found', () => {
+    expect(yml.run.indexOf(yml.run.find((c: any) => c.replace === replace))).toBeLessThan(yml.run.findIndex((c: any) => c.exec?.cmd?.[0] === check));
+    const sh = (site: string) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'forum-nginx-'));
+      try {
+        fs.writeFileSync(path.join(dir, 'discourse.conf'), site);
+        return spawnSync('sh', ['-c', check.split('/etc/nginx/conf.d/discourse.conf').join(path.join(dir, 'discourse.conf'))]).status;
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    };
+    expect(sh(pupsReplace('map $http_x_forwarded_proto $thescheme {\n}\n'))).toBe(0);
+    expect(sh('map $http_x_forwarded_scheme $thescheme {\n}\n')).not.toBe(0);
+  });
 });

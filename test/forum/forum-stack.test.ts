@@ -1,9 +1,11 @@
 import { PolicyValidationPluginReport, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { parse } from 'yaml';
 import { estateConfig } from '../../estate.config';
 import { privacyChecks } from '../../lib/checks';
-import { FORUM_FORWARD_HEADERS } from '../../lib/forum/forum-edge';
+import { FORUM_FORWARD_HEADERS, ORIGIN_REQUEST_POLICY_HEADER_QUOTA } from '../../lib/forum/forum-edge';
+import { DISCOURSE_DOCKER_COMMIT, REDACT_SCRIPT } from '../../lib/forum/user-data';
 import { buildForum, withDomain } from './build';
 
 const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
@@ -89,12 +91,22 @@ describe('forum stack (default estate: no domain)', () => {
   test('user data: swap, the data volume attached and mounted before Docker, the official launcher', () => {
     const script = userData(template);
     expect(script).toMatch(/fallocate -l 2G \/swapfile/);
-    expect(script).toContain('git clone --depth 1 https://github.com/discourse/discourse_docker.git /var/discourse');
+    expect(script).toContain('git clone https://github.com/discourse/discourse_docker.git /var/discourse');
+    expect(script).toContain(`git -C /var/discourse -c advice.detachedHead=false checkout --detach ${DISCOURSE_DOCKER_COMMIT}`);
     expect(script).toContain('X-aws-ec2-metadata-token');
     expect(script).toMatch(/aws ec2 attach-volume .*--device \/dev\/sdf/);
     expect(script).toContain('RequiresMountsFor=/var/discourse/shared');
     expect(script.indexOf('mount /var/discourse/shared')).toBeLessThan(script.indexOf('systemctl enable --now docker'));
     expect(script.trimEnd()).toMatch(/\.\/launcher rebuild app\necho "forum bootstrap: done/);
+  });
+
+  test('bootstrap output is redacted before it is written to the shipped log or to cloud-init\'s', () => {
+    const script = userData(template);
+    const firstLines = script.split('\n').slice(0, 12).join('\n');
+    expect(firstLines).toContain(`exec > >(sed -u -E -f ${REDACT_SCRIPT} | tee -a /var/log/forum-bootstrap.log) 2>&1`);
+    expect(script.indexOf(`cat > ${REDACT_SCRIPT}`)).toBeLessThan(script.indexOf('exec > >('));
+    expect(script).toContain('s/(DISCOURSE_SMTP_PASSWORD');
+    expect(script).not.toMatch(/set -x|bash -x/);
   });
 
   test('logs: container and host log files go to one log group kept for the policy days; local copies expire', () => {
@@ -142,6 +154,8 @@ describe('forum stack (default estate: no domain)', () => {
     expect(byPath['/message-bus/*'].CachePolicyId).toBe(CACHING_DISABLED);
     expect(byPath['/message-bus/*'].AllowedMethods).toContain('POST');
     expect(byPath['/uploads/*'].CachePolicyId).toBe(CACHING_DISABLED);
+    // Discourse POSTs to /uploads/lookup-urls, /uploads/lookup-metadata and the multipart routes.
+    expect(byPath['/uploads/*'].AllowedMethods).toEqual(expect.arrayContaining(['GET', 'HEAD', 'POST']));
     for (const path of ['/assets/*', '/stylesheets/*', '/theme-javascripts/*', '/svg-sprite/*']) {
       expect(byPath[path].CachePolicyId).toEqual(sitePolicy);
       expect(byPath[path].AllowedMethods).toEqual(['GET', 'HEAD']);
@@ -155,8 +169,26 @@ describe('forum stack (default estate: no domain)', () => {
     expect(policy.HeadersConfig).toEqual({ HeaderBehavior: 'whitelist', Headers: FORUM_FORWARD_HEADERS });
     expect(FORUM_FORWARD_HEADERS).toEqual(expect.arrayContaining(['Host', 'X-CSRF-Token']));
     expect(FORUM_FORWARD_HEADERS).not.toContain('Referer');
+    expect(policy.HeadersConfig.Headers.length).toBeLessThanOrEqual(ORIGIN_REQUEST_POLICY_HEADER_QUOTA);
+    // Decided against (docs/forum.md): the deferred page-view headers carry the referrer and path.
+    expect(policy.HeadersConfig.Headers.filter((h: string) => /Deferred/i.test(h))).toEqual([]);
     const cache = only(template, 'AWS::CloudFront::CachePolicy').resource.Properties.CachePolicyConfig;
     expect(cache.ParametersInCacheKeyAndForwardedToOrigin.CookiesConfig).toEqual({ CookieBehavior: 'whitelist', Cookies: forumCookies });
+  });
+
+  test('HTTPS reaches Discourse: CloudFront-Forwarded-Proto is forwarded and app.yml maps it for Rails', () => {
+    const policy = only(template, 'AWS::CloudFront::OriginRequestPolicy').resource.Properties.OriginRequestPolicyConfig;
+    expect(policy.HeadersConfig.Headers).toContain('CloudFront-Forwarded-Proto');
+    // Every behavior forwards it: one origin request policy for the whole distribution.
+    const dist = only(template, 'AWS::CloudFront::Distribution').resource.Properties.DistributionConfig;
+    const policyRef = { Ref: only(template, 'AWS::CloudFront::OriginRequestPolicy').id };
+    for (const b of [dist.DefaultCacheBehavior, ...dist.CacheBehaviors]) expect(b.OriginRequestPolicyId).toEqual(policyRef);
+    const script = userData(template);
+    const appYml = parse(script.slice(script.indexOf("<<'APPYML'\n") + 11, script.indexOf('\nAPPYML\n')), { version: '1.1' });
+    expect(appYml.env.DISCOURSE_FORCE_HTTPS).toBe(true);
+    expect(appYml.run).toContainEqual({
+      replace: { filename: '/etc/nginx/conf.d/discourse.conf', from: '$http_x_forwarded_proto', to: '$http_cloudfront_forwarded_proto' },
+    });
   });
 
   test("the forum cookie allowlist has Discourse's documented first-party cookies and no analytics cookie", () => {
@@ -200,6 +232,17 @@ describe('forum stack with a domain', () => {
       ConfigurationSetAttributes: { ConfigurationSetName: { Ref: set.id } },
     });
     expect(Object.keys(template.findResources('AWS::Route53::RecordSet', { Properties: { Type: 'CNAME' } }))).toHaveLength(3);
+  });
+
+  test('DKIM CNAMEs are named <token>._domainkey.forum.example.org, the zone not appended again', () => {
+    const identity = only(template, 'AWS::SES::EmailIdentity').id;
+    const records = Object.values(template.findResources('AWS::Route53::RecordSet', { Properties: { Type: 'CNAME' } }));
+    expect(records.map((r) => r.Properties.Name)).toEqual(
+      [1, 2, 3].map((n) => ({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [identity, `DkimDNSTokenName${n}`] }, '.']] })),
+    );
+    // SES's token name already ends in ._domainkey.forum.example.org: nothing may add the zone to it.
+    for (const r of records) expect(JSON.stringify(r.Properties.Name)).not.toContain('example.org');
+    expect(records.map((r) => r.Properties.ResourceRecords)).toEqual([1, 2, 3].map((n) => [{ 'Fn::GetAtt': [identity, `DkimDNSTokenValue${n}`] }]));
   });
 
   test('SMTP user may only send raw mail through this identity and set, from the forum host name', () => {
