@@ -34,7 +34,7 @@ function userData(template: Template): string {
 }
 
 describe('forum stack (default estate: no domain)', () => {
-  const { app, stack, template } = buildForum();
+  const { app, stack, template, network } = buildForum();
 
   test('matches the snapshot', () => {
     expect(template.toJSON()).toMatchSnapshot();
@@ -61,7 +61,12 @@ describe('forum stack (default estate: no domain)', () => {
   test('no SSH: no port 22 and nothing open to the internet; HTTP only from the VPC-origins group', () => {
     const sgs = template.findResources('AWS::EC2::SecurityGroup');
     for (const sg of Object.values(sgs)) expect(sg.Properties.SecurityGroupIngress ?? []).toEqual([]);
-    const { resource } = only(template, 'AWS::EC2::SecurityGroupIngress');
+    const hostGroup = { 'Fn::GetAtt': [only(template, 'AWS::EC2::SecurityGroup').id, 'GroupId'] };
+    const intoHost = Object.values(template.findResources('AWS::EC2::SecurityGroupIngress')).filter((r) =>
+      JSON.stringify(r.Properties.GroupId) === JSON.stringify(hostGroup),
+    );
+    expect(intoHost).toHaveLength(1);
+    const resource = intoHost[0];
     expect(resource.Properties).toMatchObject({ IpProtocol: 'tcp', FromPort: 80, ToPort: 80 });
     expect(resource.Properties.CidrIp).toBeUndefined();
     expect(resource.Properties.SourceSecurityGroupId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^OriginAccessLookup/), 'SecurityGroups.0.GroupId'] });
@@ -70,6 +75,68 @@ describe('forum stack (default estate: no domain)', () => {
     expect(JSON.stringify(lookup[0][1].Properties.Create)).toContain('CloudFront-VPCOrigins-Service-SG');
     expect(lookup[0][1].DependsOn).toContain(only(template, 'AWS::CloudFront::Distribution').id);
     expect(userData(template)).not.toMatch(/ssh|authorized_keys/i);
+  });
+
+  test('the host has no public IPv4 and sits in a private subnet, where CloudFront VPC origins are supported', () => {
+    const { resource } = only(template, 'AWS::EC2::Instance');
+    expect(resource.Properties.NetworkInterfaces).toHaveLength(1);
+    const nic = resource.Properties.NetworkInterfaces[0];
+    expect(nic.AssociatePublicIpAddress).toBe(false);
+    expect(resource.Properties.AssociatePublicIpAddress).toBeUndefined();
+    // The subnet it is in: one of the network stack's private (NAT-routed) subnets.
+    const exportName: string = nic.SubnetId['Fn::ImportValue'];
+    const output = Object.values(network.toJSON().Outputs as Record<string, any>).find((o) => o.Export.Name === exportName);
+    const subnetId: string = output.Value.Ref;
+    const subnet = network.toJSON().Resources[subnetId];
+    expect(subnet.Type).toBe('AWS::EC2::Subnet');
+    expect(subnet.Properties.MapPublicIpOnLaunch).toBe(false);
+    expect(subnet.Properties.Tags).toContainEqual({ Key: 'aws-cdk:subnet-type', Value: 'Private' });
+    // Its only default route is the NAT instance, never the internet gateway.
+    const association = Object.values(network.findResources('AWS::EC2::SubnetRouteTableAssociation')).find(
+      (a) => a.Properties.SubnetId.Ref === subnetId,
+    )!;
+    const routes = Object.values(network.findResources('AWS::EC2::Route')).filter(
+      (r) => r.Properties.RouteTableId.Ref === association.Properties.RouteTableId.Ref,
+    );
+    expect(routes).toHaveLength(1);
+    expect(routes[0].Properties.GatewayId).toBeUndefined();
+    const nat = network.toJSON().Resources[routes[0].Properties.InstanceId.Ref];
+    expect(nat.Type).toBe('AWS::EC2::Instance');
+    expect(nat.Properties.SourceDestCheck).toBe(false);
+  });
+
+  test('egress is limited to what the host needs: HTTPS and SES SMTP, on the host and on the NAT', () => {
+    const sg = only(template, 'AWS::EC2::SecurityGroup');
+    expect(sg.resource.Properties.SecurityGroupEgress.map((e: any) => [e.IpProtocol, e.FromPort, e.ToPort, e.CidrIp])).toEqual([
+      ['tcp', 443, 443, '0.0.0.0/0'],
+      ['tcp', 587, 587, '0.0.0.0/0'],
+    ]);
+    // The NAT instance admits nothing of its own; the forum opens exactly the same two ports from the host's group.
+    const natGroup = Object.entries(network.findResources('AWS::EC2::SecurityGroup')).find(([, g]) =>
+      /NAT/i.test(g.Properties.GroupDescription),
+    )!;
+    expect(natGroup[1].Properties.SecurityGroupIngress ?? []).toEqual([]);
+    expect(Object.values(network.findResources('AWS::EC2::SecurityGroupIngress'))).toEqual([]);
+    const intoNat = Object.values(template.findResources('AWS::EC2::SecurityGroupIngress')).filter((r) =>
+      JSON.stringify(r.Properties.GroupId).includes('NatSecurityGroup'),
+    );
+    expect(intoNat.map((r) => [r.Properties.IpProtocol, r.Properties.FromPort, r.Properties.ToPort, r.Properties.SourceSecurityGroupId])).toEqual([
+      ['tcp', 443, 443, { 'Fn::GetAtt': [sg.id, 'GroupId'] }],
+      ['tcp', 587, 587, { 'Fn::GetAtt': [sg.id, 'GroupId'] }],
+    ]);
+    for (const r of intoNat) expect(r.Properties.CidrIp).toBeUndefined();
+  });
+
+  test('the NAT is one t4g.nano with an encrypted root volume and a public address, in a public subnet', () => {
+    const nats = Object.values(network.findResources('AWS::EC2::Instance'));
+    expect(nats).toHaveLength(1);
+    expect(network.findResources('AWS::EC2::NatGateway')).toEqual({});
+    expect(nats[0].Properties.InstanceType).toBe('t4g.nano');
+    expect(nats[0].Properties.BlockDeviceMappings).toEqual([
+      { DeviceName: '/dev/xvda', Ebs: { DeleteOnTermination: true, Encrypted: true, VolumeSize: 8, VolumeType: 'gp3' } },
+    ]);
+    expect(nats[0].Properties.NetworkInterfaces[0].AssociatePublicIpAddress).toBe(true);
+    expect(nats[0].Properties.KeyName).toBeUndefined();
   });
 
   test('Session Manager replaces SSH', () => {
