@@ -11,7 +11,12 @@ export interface PrivacySetting {
    * skipped with a notice otherwise. @default false (absence aborts the rebuild)
    */
   readonly ifPresent?: boolean;
+  /** Where Discourse defines or uses the setting, for a reviewer to check the name against. */
+  readonly source?: string;
 }
+
+const SITE_SETTINGS = 'discourse/discourse config/site_settings.yml';
+const NO_THIRD_PARTY_LOGIN = 'No third-party login providers: sign-in data stays with the forum.';
 
 export function forumPrivacySettings(): Record<string, PrivacySetting> {
   return {
@@ -36,6 +41,33 @@ export function forumPrivacySettings(): Record<string, PrivacySetting> {
     enable_twitter_logins: { value: false, why: 'No third-party login providers: sign-in data stays with the forum.' },
     enable_github_logins: { value: false, why: 'No third-party login providers: sign-in data stays with the forum.' },
     enable_discord_logins: { value: false, why: 'No third-party login providers: sign-in data stays with the forum.', ifPresent: true },
+    gravatar_enabled: {
+      value: false,
+      why:
+        'Members cannot pick a Gravatar: showing one makes the server send a hash of the member\'s email to gravatar.com, ' +
+        'and automatically_download_gravatars alone does not stop it.',
+      ifPresent: true,
+      source: `${SITE_SETTINGS} (users: gravatar_enabled), recent versions only`,
+    },
+    enable_discourse_id: {
+      value: false,
+      why:
+        `${NO_THIRD_PARTY_LOGIN} Discourse ID logs members in through id.discourse.com; ` +
+        'app/controllers/finish_installation_controller.rb turns it on (and local logins off) when setup chooses it.',
+      ifPresent: true,
+      source: `${SITE_SETTINGS} (login: enable_discourse_id), recent versions only`,
+    },
+    enable_linkedin_oidc_logins: {
+      value: false,
+      why: NO_THIRD_PARTY_LOGIN,
+      ifPresent: true,
+      source: `${SITE_SETTINGS} (login: enable_linkedin_oidc_logins), recent versions only`,
+    },
+    enable_local_logins: {
+      value: true,
+      why: 'Members log in with the forum\'s own accounts; restores them if setup switched to Discourse ID.',
+      source: `${SITE_SETTINGS} (login: enable_local_logins)`,
+    },
     share_anonymized_statistics: { value: false, why: 'Usage statistics are not sent to the software vendor.', ifPresent: true },
   };
 }

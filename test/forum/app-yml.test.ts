@@ -5,7 +5,7 @@ import * as path from 'path';
 import { parse, parseDocument } from 'yaml';
 import { estateConfig } from '../../estate.config';
 import { APP_YML_PLACEHOLDERS, forumAppYml } from '../../lib/forum/app-yml';
-import { forumPrivacySettings } from '../../lib/forum/privacy-settings';
+import { forumPrivacySettings, privacySettingsScript } from '../../lib/forum/privacy-settings';
 import { buildForum, withDomain } from './build';
 
 /** Google Analytics (UA-/G-) and Tag Manager ids. */
@@ -138,5 +138,27 @@ describe('app.yml: HTTPS reaches Rails through Discourse\'s nginx', () => {
     };
     expect(sh(pupsReplace('map $http_x_forwarded_proto $thescheme {\n}\n'))).toBe(0);
     expect(sh('map $http_x_forwarded_scheme $thescheme {\n}\n')).not.toBe(0);
+  });
+});
+
+describe('privacy settings real Discourse would otherwise leave on', () => {
+  const settings = forumPrivacySettings();
+  const script = privacySettingsScript();
+
+  test.each(['gravatar_enabled', 'enable_discourse_id', 'enable_linkedin_oidc_logins'])(
+    '%s is pinned off, applied only where the Discourse version has it, citing the source that names it',
+    (name) => {
+      expect(settings[name].value).toBe(false);
+      expect(settings[name].ifPresent).toBe(true);
+      expect(settings[name].source).toMatch(new RegExp(`^discourse/discourse config/site_settings\\.yml \\(\\w+: ${name}\\)`));
+      expect(script).toContain(`"${name}" => false,`);
+      expect(script).toMatch(new RegExp(`optional = \\[.*"${name}".*\\]`));
+    },
+  );
+
+  test('local logins are restored on every rebuild (the Discourse ID setup path turns them off)', () => {
+    expect(settings.enable_local_logins).toMatchObject({ value: true });
+    expect(settings.enable_local_logins.ifPresent).toBeUndefined();
+    expect(script).toContain('"enable_local_logins" => true,');
   });
 });
