@@ -29,6 +29,13 @@ export const PERMISSIONS_POLICY = [
 export interface SecurityHeadersProps {
   /** @default SELF_ONLY_CSP */
   readonly contentSecurityPolicy?: string;
+  /**
+   * false: the origin's own Content-Security-Policy passes unchanged (e.g. one with a
+   * per-request nonce, which a response headers policy cannot produce); the policy's
+   * CSP is sent only on responses that carry none.
+   * @default true (the policy's CSP replaces the origin's)
+   */
+  readonly overrideOriginContentSecurityPolicy?: boolean;
   /** Response headers CloudFront strips before the viewer sees them. */
   readonly removeHeaders?: string[];
 }
@@ -44,7 +51,10 @@ export class SecurityHeaders extends cloudfront.ResponseHeadersPolicy {
           includeSubdomains: true,
           override: true,
         },
-        contentSecurityPolicy: { contentSecurityPolicy: props.contentSecurityPolicy ?? SELF_ONLY_CSP, override: true },
+        contentSecurityPolicy: {
+          contentSecurityPolicy: props.contentSecurityPolicy ?? SELF_ONLY_CSP,
+          override: props.overrideOriginContentSecurityPolicy ?? true,
+        },
         // same-origin is stricter than strict-origin-when-cross-origin: other sites learn
         // nothing of which page a visitor came from.
         referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.SAME_ORIGIN, override: true },

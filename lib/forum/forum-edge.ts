@@ -56,9 +56,14 @@ export const FORUM_FORWARD_HEADERS = [
 ];
 
 /**
- * Only the forum itself: no third-party script, frame, image or connection.
- * Inline styles, blob: workers and data:/blob: images are what Discourse's
- * composer and image optimisation use; WebAssembly compiles its image encoder.
+ * The edge's CSP for the forum, sent only on responses that carry no CSP of their
+ * own (nginx error pages, static files): the forum itself, nothing else.
+ * Discourse's pages carry Discourse's own CSP, which passes unchanged: it holds a
+ * per-request nonce and 'strict-dynamic' (discourse/discourse
+ * lib/content_security_policy/default.rb), which a static response headers policy
+ * cannot produce; replacing it blocked Discourse's nonce'd splash script and
+ * admin theme scripts. That CSP adds no third-party host because app.yml pins the
+ * CSP site settings (privacy-settings.ts, checked at synth).
  */
 export const FORUM_CSP = [
   "default-src 'self'",

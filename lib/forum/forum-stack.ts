@@ -87,7 +87,10 @@ export class ForumStack extends Stack {
       origin,
       logBucket: props.logBucket,
       domain: siteDomain(this, config, 'forum', props.certificateArnParameter),
+      // Discourse sends its own CSP with a per-request nonce and 'strict-dynamic'; the edge's
+      // self-only CSP applies only to responses without one (forum-edge.ts, FORUM_CSP).
       contentSecurityPolicy: FORUM_CSP,
+      overrideOriginContentSecurityPolicy: false,
       forwardHeaders: FORUM_FORWARD_HEADERS,
       defaultBehavior: { caching: 'uncached', allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL },
       additionalBehaviors: FORUM_BEHAVIORS,

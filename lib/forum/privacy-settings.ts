@@ -68,6 +68,21 @@ export function forumPrivacySettings(): Record<string, PrivacySetting> {
       why: 'Members log in with the forum\'s own accounts; restores them if setup switched to Discourse ID.',
       source: `${SITE_SETTINGS} (login: enable_local_logins)`,
     },
+    content_security_policy: {
+      value: true,
+      why: "Discourse sends its own CSP (per-request nonce, 'strict-dynamic'); the edge lets it through instead of replacing it.",
+      source: `${SITE_SETTINGS} (security: content_security_policy); lib/content_security_policy/default.rb`,
+    },
+    content_security_policy_report_only: {
+      value: false,
+      why: 'The CSP is enforced, not only reported.',
+      source: `${SITE_SETTINGS} (security: content_security_policy_report_only)`,
+    },
+    content_security_policy_script_src: {
+      value: '',
+      why: 'No script host beyond the forum itself: no third-party script can load on forum pages.',
+      source: `${SITE_SETTINGS} (security: content_security_policy_script_src)`,
+    },
     share_anonymized_statistics: { value: false, why: 'Usage statistics are not sent to the software vendor.', ifPresent: true },
   };
 }
@@ -78,6 +93,7 @@ export function forumPrivacySettings(): Record<string, PrivacySetting> {
  * Discourse upgrade that renames a setting cannot silently drop a promise.
  */
 export function privacySettingsScript(settings: Record<string, PrivacySetting> = forumPrivacySettings()): string {
+  assertCspAddsNoHost(settings);
   const entries = Object.entries(settings);
   const pairs = entries.map(([name, s]) => `  ${JSON.stringify(name)} => ${JSON.stringify(s.value)},`);
   const optional = entries.filter(([, s]) => s.ifPresent).map(([name]) => JSON.stringify(name));
@@ -102,4 +118,25 @@ export function privacySettingsScript(settings: Record<string, PrivacySetting> =
     'puts "privacy settings applied: #{settings.keys.join(", ")}"',
     '',
   ].join('\n');
+}
+
+/**
+ * Discourse builds its CSP from its defaults plus the sources listed in its
+ * `content_security_policy_*` settings. Any listed source (a host, a scheme, a
+ * wildcard) would let that party's scripts or frames into forum pages, which
+ * the edge no longer overrides: refuse it at synth.
+ */
+export function assertCspAddsNoHost(settings: Record<string, PrivacySetting>): void {
+  for (const [name, s] of Object.entries(settings)) {
+    if (!name.startsWith('content_security_policy') || typeof s.value !== 'string') continue;
+    if (s.value.trim() !== '') {
+      throw new Error(
+        `forum privacy setting ${name}: ${JSON.stringify(s.value)} adds sources to Discourse's Content-Security-Policy; ` +
+          "the forum's CSP may allow only the forum itself: set it to ''.",
+      );
+    }
+  }
+  if (settings.content_security_policy?.value !== true) {
+    throw new Error("forum privacy setting content_security_policy: must be true; the edge passes Discourse's own CSP through.");
+  }
 }

@@ -5,7 +5,7 @@ import * as path from 'path';
 import { parse, parseDocument } from 'yaml';
 import { estateConfig } from '../../estate.config';
 import { APP_YML_PLACEHOLDERS, forumAppYml } from '../../lib/forum/app-yml';
-import { forumPrivacySettings, privacySettingsScript } from '../../lib/forum/privacy-settings';
+import { assertCspAddsNoHost, forumPrivacySettings, privacySettingsScript } from '../../lib/forum/privacy-settings';
 import { buildForum, withDomain } from './build';
 
 /** Google Analytics (UA-/G-) and Tag Manager ids. */
@@ -160,5 +160,26 @@ describe('privacy settings real Discourse would otherwise leave on', () => {
     expect(settings.enable_local_logins).toMatchObject({ value: true });
     expect(settings.enable_local_logins.ifPresent).toBeUndefined();
     expect(script).toContain('"enable_local_logins" => true,');
+  });
+});
+
+describe("Discourse's own CSP: kept, and its settings add no host (checked at synth)", () => {
+  const settings = forumPrivacySettings();
+
+  test('the CSP is on and enforced, with no extra script source', () => {
+    expect(settings.content_security_policy.value).toBe(true);
+    expect(settings.content_security_policy_report_only.value).toBe(false);
+    expect(settings.content_security_policy_script_src.value).toBe('');
+    expect(() => assertCspAddsNoHost(settings)).not.toThrow();
+  });
+
+  test.each(['https://cdn.example.net', "'unsafe-eval'", '*'])('a CSP setting listing %s fails synth, naming the setting and the fix', (source) => {
+    const bad = { ...settings, content_security_policy_script_src: { ...settings.content_security_policy_script_src, value: source } };
+    expect(() => privacySettingsScript(bad)).toThrow(/content_security_policy_script_src: .* adds sources .*set it to ''/);
+  });
+
+  test('turning the CSP off fails synth', () => {
+    const off = { ...settings, content_security_policy: { ...settings.content_security_policy, value: false } };
+    expect(() => assertCspAddsNoHost(off)).toThrow(/content_security_policy: must be true/);
   });
 });

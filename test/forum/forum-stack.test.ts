@@ -263,6 +263,17 @@ describe('forum stack (default estate: no domain)', () => {
     expect(forumCookies.filter((c) => /^_g|^__utm|^_gid|^_gat/.test(c))).toEqual([]);
   });
 
+  test("Discourse's own nonce CSP passes the edge; the edge's self-only CSP only fills in where none is sent", () => {
+    const policy = only(template, 'AWS::CloudFront::ResponseHeadersPolicy').resource.Properties.ResponseHeadersPolicyConfig;
+    const csp = policy.SecurityHeadersConfig.ContentSecurityPolicy;
+    expect(csp.Override).toBe(false);
+    expect(csp.ContentSecurityPolicy).toMatch(/default-src 'self'/);
+    expect(csp.ContentSecurityPolicy).not.toMatch(/https?:|\*/);
+    // The other security headers still replace the origin's.
+    expect(policy.SecurityHeadersConfig.StrictTransportSecurity.Override).toBe(true);
+    expect(policy.SecurityHeadersConfig.ReferrerPolicy.Override).toBe(true);
+  });
+
   test('without a domain the host reads its host name (the CloudFront domain) from SSM', () => {
     const param = only(template, 'AWS::SSM::Parameter').resource;
     expect(param.Properties.Name).toBe(`/${estateConfig.name}/forum/hostname`);
