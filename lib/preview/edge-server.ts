@@ -14,8 +14,15 @@ import { SiteEdge } from './site-edge';
  * function, which CloudFront skips for status 400 and above. Not modelled:
  * caching, compression, TLS.
  */
-export async function handleAtEdge(edge: SiteEdge, origin: Origin, req: http.IncomingMessage): Promise<OriginResponse> {
+export async function handleAtEdge(edge: SiteEdge, origin: Origin, req: http.IncomingMessage, body?: Buffer): Promise<OriginResponse> {
   const url = new URL(req.url ?? '/', 'http://edge');
+  // CloudFront answers 403 to a method the matching behavior does not allow.
+  const behavior = edge.allowedMethods.find((b) => pathMatches(b.pathPattern, url.pathname));
+  if (behavior && !behavior.methods.includes(req.method ?? 'GET')) {
+    const headers: HeaderMap = new Map([['content-type', ['text/plain']]]);
+    applyResponseHeadersPolicy(edge.responseHeadersPolicy, headers);
+    return { status: 403, headers, body: Buffer.from('method not allowed by this behavior\n') };
+  }
   const host = (req.headers.host ?? 'localhost').replace(/:\d+$/, '');
   const viewerHeaders: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) {
@@ -32,7 +39,14 @@ export async function handleAtEdge(edge: SiteEdge, origin: Origin, req: http.Inc
     if (edge.originCookies === 'all' || edge.originCookies.includes(name)) forwarded[name] = request.cookies[name];
   }
   const uri = request.uri === '/' && edge.defaultRootObject ? `/${edge.defaultRootObject}` : request.uri;
-  let res = await origin({ method: request.method, uri, query: url.search.slice(1), cookie: cookieHeader(forwarded) });
+  let res = await origin({
+    method: request.method,
+    uri,
+    query: url.search.slice(1),
+    cookie: cookieHeader(forwarded),
+    headers: originHeaders(edge, request),
+    body: body?.length ? body : undefined,
+  });
   const custom = edge.errorResponses.find((e) => e.ErrorCode === res.status);
   if (custom?.ResponsePagePath) {
     const page = await origin({ method: 'GET', uri: custom.ResponsePagePath, query: '' });
@@ -50,10 +64,36 @@ export async function handleAtEdge(edge: SiteEdge, origin: Origin, req: http.Inc
   return { status: out.statusCode, headers: toHeaderMap(out), body: res.body };
 }
 
+/**
+ * The headers the origin request policy lets through (after the viewer-request
+ * function), and CloudFront-Forwarded-Proto when the policy names it: CloudFront
+ * sets that header itself from the viewer connection, and every behavior
+ * redirects HTTP to HTTPS, so a request that reaches the origin came over HTTPS.
+ * The local edge serves plain HTTP on loopback and stands in for that HTTPS edge.
+ */
+function originHeaders(edge: SiteEdge, request: CfRequest): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, v] of Object.entries(request.headers ?? {})) {
+    const key = name.toLowerCase();
+    if (key === 'cookie' || key.startsWith('cloudfront-')) continue;
+    if (edge.originHeaders === 'all' || edge.originHeaders.includes(key)) out[key] = v.value;
+  }
+  if (edge.originHeaders !== 'all' && edge.originHeaders.includes('cloudfront-forwarded-proto')) out['cloudfront-forwarded-proto'] = 'https';
+  return out;
+}
+
+/** CloudFront path patterns: `*` any characters, `?` one; case-sensitive; the whole path. */
+function pathMatches(pattern: string, path: string): boolean {
+  const re = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${re}$`).test(path);
+}
+
 /** Serves the edge on loopback. */
 export async function listen(edge: SiteEdge, origin: Origin, port = 0): Promise<http.Server> {
-  const server = http.createServer((req, res) => {
-    handleAtEdge(edge, origin, req).then(
+  const server = http.createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    handleAtEdge(edge, origin, req, Buffer.concat(chunks)).then(
       (r) => {
         const headers: http.OutgoingHttpHeaders = {};
         for (const [k, v] of r.headers) headers[k] = k === 'set-cookie' ? v : v.join(', ');

@@ -3,12 +3,14 @@ import { estateConfig } from '../../estate.config';
 import { EstateConfig, SiteKey, siteHostName } from '../config';
 import { listen, portOf } from './edge-server';
 import { SiteEdge, findSiteEdge } from './site-edge';
+import { forumStandIn } from './forum-stand-in';
 import { standInOrigin } from './stand-in-origin';
 import { standInSiteEdge } from './stand-in-stack';
 import { staticOrigin } from './static-origin';
 import { synthesizeEstate } from './synth';
 
 export { STAND_IN_PAGES } from './stand-in-origin';
+export { FORUM_SCRIPT_COOKIE_DAYS, FORUM_STAND_IN_PATHS } from './forum-stand-in';
 
 // One synth per distinct config per process: a test file previews several sites of one estate.
 const synthesized = new Map<string, ReturnType<typeof synthesizeEstate>>();
@@ -31,6 +33,12 @@ export interface PreviewOptions {
   readonly domain?: string;
   /** @default the repository's estate.config.ts */
   readonly config?: EstateConfig;
+  /**
+   * Serve an app site through the stand-in that sets every declared and rogue cookie on
+   * every page (cookie-filter tests), also for the forum, which otherwise gets the
+   * Discourse-like stand-in (lib/preview/forum-stand-in.ts). @default false
+   */
+  readonly rogueStandIn?: boolean;
 }
 
 export interface Preview {
@@ -62,7 +70,8 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
   const found = findSiteEdge(assembly, o.site);
   const edge = found ?? standInSiteEdge(config, o.site);
   if (o.site === 'main' && edge.contentDirs.length === 0) throw new Error('main site: the template deploys no content');
-  const origin = o.site === 'main' ? staticOrigin(edge.contentDirs) : standInOrigin(site, domain);
+  const origin =
+    o.site === 'main' ? staticOrigin(edge.contentDirs) : o.site === 'forum' && !o.rogueStandIn ? forumStandIn() : standInOrigin(site, domain);
   const server: http.Server = await listen(edge, origin, o.port ?? 0);
   const port = portOf(server);
   const host = siteHostName(config, o.site)!;

@@ -9,6 +9,13 @@ export interface OriginRequest {
   readonly query: string;
   /** The Cookie header after the cookie filter and the origin request policy; undefined when none. */
   readonly cookie?: string;
+  /**
+   * Other headers the origin receives, lowercase: the viewer headers the origin request
+   * policy allows, and the CloudFront-* headers it adds when the policy names them.
+   */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** The request body (POST, PUT, PATCH). */
+  readonly body?: Buffer;
 }
 
 export interface OriginResponse {

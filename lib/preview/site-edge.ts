@@ -16,6 +16,10 @@ export interface SiteEdge {
   readonly responseHeadersPolicy: ResponseHeadersPolicyConfig;
   /** Cookie names the origin request policy forwards; `'all'` when every cookie is. */
   readonly originCookies: readonly string[] | 'all';
+  /** Methods each behavior allows, in CloudFront's matching order; the default behavior last, with pattern '*'. */
+  readonly allowedMethods: readonly { readonly pathPattern: string; readonly methods: readonly string[] }[];
+  /** Header names (lowercase) the origin request policy forwards; `'all'` for allViewer*. */
+  readonly originHeaders: readonly string[] | 'all';
   readonly defaultRootObject?: string;
   readonly errorResponses: readonly ErrorResponse[];
   /** Asset folders the content deployment uploads, in order (later ones win). */
@@ -46,6 +50,11 @@ export function findSiteEdge(assembly: cxapi.CloudAssembly, siteKey: string): Si
         functions: pair,
         responseHeadersPolicy: policyConfig(resources, behavior.ResponseHeadersPolicyId, 'ResponseHeadersPolicyConfig') ?? {},
         originCookies: originCookies(policyConfig(resources, behavior.OriginRequestPolicyId, 'OriginRequestPolicyConfig')),
+        allowedMethods: [...(config.CacheBehaviors ?? []), { ...behavior, PathPattern: '*' }].map((b: any) => ({
+          pathPattern: b.PathPattern,
+          methods: b.AllowedMethods ?? ['GET', 'HEAD'],
+        })),
+        originHeaders: originHeaders(policyConfig(resources, behavior.OriginRequestPolicyId, 'OriginRequestPolicyConfig')),
         defaultRootObject: config.DefaultRootObject,
         errorResponses: config.CustomErrorResponses ?? [],
         contentDirs: contentDirs(assembly, stack, resources),
@@ -64,6 +73,13 @@ function originCookies(config: Record<string, any> | undefined): readonly string
   const c = config?.CookiesConfig;
   if (!c || c.CookieBehavior === 'none') return [];
   if (c.CookieBehavior === 'whitelist') return c.Cookies ?? [];
+  return 'all';
+}
+
+function originHeaders(config: Record<string, any> | undefined): readonly string[] | 'all' {
+  const h = config?.HeadersConfig;
+  if (!h || h.HeaderBehavior === 'none') return [];
+  if (h.HeaderBehavior === 'whitelist') return (h.Headers ?? []).map((n: string) => n.toLowerCase());
   return 'all';
 }
 

@@ -259,7 +259,9 @@ describe('forum stack (default estate: no domain)', () => {
   });
 
   test("the forum cookie allowlist has Discourse's documented first-party cookies and no analytics cookie", () => {
-    expect(forumCookies).toEqual(expect.arrayContaining(['_t', '_forum_session', 'email', 'destination_url', 'sso_payload']));
+    expect(forumCookies).toEqual(expect.arrayContaining(['_t', '_forum_session', 'destination_url', 'sso_payload', '_pending_anonymous_action', 'forced_color_mode']));
+    // Discourse sets no `email` cookie (no cookies[:email] in its source).
+    expect(forumCookies).not.toContain('email');
     expect(forumCookies.filter((c) => /^_g|^__utm|^_gid|^_gat/.test(c))).toEqual([]);
   });
 
