@@ -2,6 +2,20 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { Construct } from 'constructs';
 
+/** CSP directive name → its source list, e.g. `{ 'img-src': ["'self'", 'data:'] }`. */
+export type CspDirectives = { readonly [directive: string]: readonly string[] };
+
+/** A CSP header value, or its directives. */
+export type ContentSecurityPolicy = string | CspDirectives;
+
+/** The header value of a policy given as directives: `name source source; ...` in the map's order. */
+export function renderCsp(policy: ContentSecurityPolicy): string {
+  if (typeof policy === 'string') return policy;
+  return Object.entries(policy)
+    .map(([name, sources]) => [name, ...sources].join(' '))
+    .join('; ');
+}
+
 /** A CSP that lets a page load nothing but its own site's resources. */
 export const SELF_ONLY_CSP =
   "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; object-src 'none'; upgrade-insecure-requests";
@@ -27,13 +41,16 @@ export const PERMISSIONS_POLICY = [
 ].join(', ');
 
 export interface SecurityHeadersProps {
-  /** @default SELF_ONLY_CSP */
-  readonly contentSecurityPolicy?: string;
+  /**
+   * The site's CSP; `false` sends none, leaving the origin's own (e.g. an app that
+   * sets a per-response nonce). @default SELF_ONLY_CSP
+   */
+  readonly contentSecurityPolicy?: ContentSecurityPolicy | false;
   /**
    * false: the origin's own Content-Security-Policy passes unchanged (e.g. one with a
-   * per-request nonce, which a response headers policy cannot produce); the policy's
+   * per-request nonce, which a response headers policy cannot produce); this policy's
    * CSP is sent only on responses that carry none.
-   * @default true (the policy's CSP replaces the origin's)
+   * @default true (this policy's CSP replaces the origin's)
    */
   readonly overrideOriginContentSecurityPolicy?: boolean;
   /** Response headers CloudFront strips before the viewer sees them. */
@@ -44,17 +61,20 @@ export interface SecurityHeadersProps {
 export class SecurityHeaders extends cloudfront.ResponseHeadersPolicy {
   constructor(scope: Construct, id: string, props: SecurityHeadersProps = {}) {
     super(scope, id, {
-      comment: 'Security and privacy headers: HSTS, self-only CSP, strict referrer, no ad-tech APIs',
+      comment: `Security and privacy headers: HSTS, ${cspKind(props.contentSecurityPolicy)}, strict referrer, no ad-tech APIs`,
       securityHeadersBehavior: {
         strictTransportSecurity: {
           accessControlMaxAge: Duration.days(730),
           includeSubdomains: true,
           override: true,
         },
-        contentSecurityPolicy: {
-          contentSecurityPolicy: props.contentSecurityPolicy ?? SELF_ONLY_CSP,
-          override: props.overrideOriginContentSecurityPolicy ?? true,
-        },
+        contentSecurityPolicy:
+          props.contentSecurityPolicy === false
+            ? undefined
+            : {
+                contentSecurityPolicy: renderCsp(props.contentSecurityPolicy ?? SELF_ONLY_CSP),
+                override: props.overrideOriginContentSecurityPolicy ?? true,
+              },
         // same-origin is stricter than strict-origin-when-cross-origin: other sites learn
         // nothing of which page a visitor came from.
         referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.SAME_ORIGIN, override: true },
@@ -67,4 +87,9 @@ export class SecurityHeaders extends cloudfront.ResponseHeadersPolicy {
       removeHeaders: props.removeHeaders,
     });
   }
+}
+
+function cspKind(csp: SecurityHeadersProps['contentSecurityPolicy']): string {
+  if (csp === undefined) return 'self-only CSP';
+  return csp === false ? "the origin's CSP" : 'site CSP';
 }

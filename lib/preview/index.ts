@@ -8,6 +8,7 @@ import { standInOrigin } from './stand-in-origin';
 import { standInSiteEdge } from './stand-in-stack';
 import { staticOrigin } from './static-origin';
 import { synthesizeEstate } from './synth';
+import { liveContentDirs } from './live-content';
 
 export { STAND_IN_PAGES } from './stand-in-origin';
 export { FORUM_SCRIPT_COOKIE_DAYS, FORUM_STAND_IN_PATHS } from './forum-stand-in';
@@ -71,7 +72,11 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
   const edge = found ?? standInSiteEdge(config, o.site);
   if (o.site === 'main' && edge.contentDirs.length === 0) throw new Error('main site: the template deploys no content');
   const origin =
-    o.site === 'main' ? staticOrigin(edge.contentDirs) : o.site === 'forum' && !o.rogueStandIn ? forumStandIn() : standInOrigin(site, domain);
+    o.site === 'main'
+      ? staticOrigin(liveContentDirs(edge.contentDirs, config))
+      : o.site === 'forum' && !o.rogueStandIn
+        ? forumStandIn()
+        : standInOrigin(site, domain);
   const server: http.Server = await listen(edge, origin, o.port ?? 0);
   const port = portOf(server);
   const host = siteHostName(config, o.site)!;
