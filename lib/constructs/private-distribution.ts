@@ -50,6 +50,8 @@ export interface PrivateDistributionProps {
   readonly domain?: SiteDomain;
   /** @default a CSP that allows only the site itself */
   readonly contentSecurityPolicy?: ContentSecurityPolicy;
+  /** See SecurityHeadersProps.overrideOriginContentSecurityPolicy. @default true */
+  readonly overrideOriginContentSecurityPolicy?: boolean;
   /** Viewer headers the origin needs (e.g. `Host` for an app origin). @default none */
   readonly forwardHeaders?: string[];
   /** @default no root object */
@@ -95,6 +97,7 @@ export class PrivateDistribution extends Construct {
     });
     this.responseHeadersPolicy = new SecurityHeaders(this, 'Headers', {
       contentSecurityPolicy: props.contentSecurityPolicy,
+      overrideOriginContentSecurityPolicy: props.overrideOriginContentSecurityPolicy,
       // Viewer-response functions do not run on responses >= 400; the policy applies to
       // every response, so a site that sets no cookies loses Set-Cookie on errors too.
       removeHeaders: props.site.cookies.length === 0 ? ['Set-Cookie'] : undefined,

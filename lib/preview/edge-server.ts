@@ -1,6 +1,5 @@
 import * as http from 'http';
 import * as https from 'https';
-import { TLSSocket } from 'tls';
 import { AddressInfo } from 'net';
 import { cookieHeader, setCookieHeaders, viewerRequestEvent, viewerResponseEvent } from '../cookie-filter/event-shape';
 import type { CfMap, CfRequest, CfResponse } from '../cookie-filter/event-shape';
@@ -32,6 +31,13 @@ export async function handleAtEdge(edge: SiteEdge, origin: Origin, req: http.Inc
   // "If a viewer GET request includes a body, CloudFront returns an HTTP status code 403"
   // (RequestAndResponseBehaviorCustomOrigin.html, "GET requests that include a body").
   if (req.method === 'GET' && body.length) return { status: 403, headers: new Map([['content-type', ['text/plain']]]), body: Buffer.from('GET with a body') };
+  // CloudFront answers 403 to a method the matching behavior does not allow.
+  const behavior = edge.allowedMethods.find((b) => pathMatches(b.pathPattern, url.pathname));
+  if (behavior && !behavior.methods.includes(req.method ?? 'GET')) {
+    const headers: HeaderMap = new Map([['content-type', ['text/plain']]]);
+    applyResponseHeadersPolicy(edge.responseHeadersPolicy, headers);
+    return { status: 403, headers, body: Buffer.from('method not allowed by this behavior\n') };
+  }
   const host = (req.headers.host ?? 'localhost').replace(/:\d+$/, '');
   const viewerHeaders: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) {
@@ -50,7 +56,10 @@ export async function handleAtEdge(edge: SiteEdge, origin: Origin, req: http.Inc
   const uri = request.uri === '/' && edge.defaultRootObject ? `/${edge.defaultRootObject}` : request.uri;
   const viewer = {
     ip: (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, ''),
-    protocol: req.socket instanceof TLSSocket ? ('https' as const) : ('http' as const),
+    // Every behavior of the estate redirects HTTP viewers to HTTPS, so a request CloudFront
+    // forwards to the origin always came over HTTPS; the plain-HTTP loopback edge (without
+    // --origin) stands in for that HTTPS edge.
+    protocol: 'https' as const,
     httpVersion: req.httpVersion === '2.0' ? '2.0' : '1.1',
   };
   const headers = originRequestHeaders(edge, request, viewer, o.originHost ?? 'origin.invalid');
@@ -76,6 +85,12 @@ export async function handleAtEdge(edge: SiteEdge, origin: Origin, req: http.Inc
   const resEvent = viewerResponseEvent({ request: clone(request), setCookies: resHeaders.get('set-cookie') ?? [], statusCode: res.status, headers: single, host });
   const out = clone(edge.functions.viewerResponse.run(resEvent)) as CfResponse;
   return { status: out.statusCode, headers: toHeaderMap(out), body: res.body };
+}
+
+/** CloudFront path patterns: `*` any characters, `?` one; case-sensitive; the whole path. */
+function pathMatches(pattern: string, path: string): boolean {
+  const re = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${re}$`).test(path);
 }
 
 /** Serves the edge on loopback (HTTPS when given a TLS identity). */

@@ -4,6 +4,7 @@ import { EstateConfig, SiteKey, siteHostName } from '../config';
 import { customOrigin } from './custom-origin';
 import { listen, portOf } from './edge-server';
 import { SiteEdge, findSiteEdge } from './site-edge';
+import { forumStandIn } from './forum-stand-in';
 import { standInOrigin } from './stand-in-origin';
 import { standInSiteEdge } from './stand-in-stack';
 import { staticOrigin } from './static-origin';
@@ -12,6 +13,7 @@ import { liveContentDirs } from './live-content';
 import { selfSignedCertificate } from './tls';
 
 export { STAND_IN_PAGES } from './stand-in-origin';
+export { FORUM_SCRIPT_COOKIE_DAYS, FORUM_STAND_IN_PATHS } from './forum-stand-in';
 
 // One synth per distinct config per process: a test file previews several sites of one estate.
 const synthesized = new Map<string, ReturnType<typeof synthesizeEstate>>();
@@ -40,6 +42,12 @@ export interface PreviewOptions {
    * the edge then serves HTTPS with a certificate made at start. @default the stand-in
    */
   readonly origin?: string;
+  /**
+   * Serve an app site through the stand-in that sets every declared and rogue cookie on
+   * every page (cookie-filter tests), also for the forum, which otherwise gets the
+   * Discourse-like stand-in (lib/preview/forum-stand-in.ts). @default false
+   */
+  readonly rogueStandIn?: boolean;
 }
 
 export interface Preview {
@@ -78,7 +86,11 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
   if (o.site === 'main' && edge.contentDirs.length === 0) throw new Error('main site: the template deploys no content');
   if (o.origin && o.site === 'main') throw new Error('--origin: the main site is served from its content bucket; use --content <dir> instead.');
   const custom = o.origin ? customOrigin(o.origin) : undefined;
-  const origin = custom?.origin ?? (o.site === 'main' ? staticOrigin(liveContentDirs(edge.contentDirs, config)) : standInOrigin(site, domain));
+  const origin = custom?.origin ?? (o.site === 'main'
+      ? staticOrigin(liveContentDirs(edge.contentDirs, config))
+      : o.site === 'forum' && !o.rogueStandIn
+        ? forumStandIn()
+        : standInOrigin(site, domain));
   const tls = custom ? selfSignedCertificate(domain) : undefined;
   const server: http.Server = await listen(edge, origin, o.port ?? 0, { tls, originHost: custom?.host });
   const port = portOf(server);

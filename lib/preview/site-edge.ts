@@ -16,7 +16,9 @@ export interface SiteEdge {
   readonly responseHeadersPolicy: ResponseHeadersPolicyConfig;
   /** Cookie names the origin request policy forwards; `'all'` when every cookie is. */
   readonly originCookies: readonly string[] | 'all';
-  /** Header names (lowercase) the origin request policy forwards; `'all'` for allViewer. */
+  /** Methods each behavior allows, in CloudFront's matching order; the default behavior last, with pattern '*'. */
+  readonly allowedMethods: readonly { readonly pathPattern: string; readonly methods: readonly string[] }[];
+  /** Header names (lowercase) the origin request policy forwards; `'all'` for allViewer*. */
   readonly originHeaders: readonly string[] | 'all';
   readonly defaultRootObject?: string;
   readonly errorResponses: readonly ErrorResponse[];
@@ -69,6 +71,10 @@ export function findSiteEdge(assembly: cxapi.CloudAssembly, siteKey: string): Si
         functions: pair,
         responseHeadersPolicy: policyConfig(resources, behavior.ResponseHeadersPolicyId, 'ResponseHeadersPolicyConfig') ?? {},
         originCookies: originCookies(policyConfig(resources, behavior.OriginRequestPolicyId, 'OriginRequestPolicyConfig')),
+        allowedMethods: [...(config.CacheBehaviors ?? []), { ...behavior, PathPattern: '*' }].map((b: any) => ({
+          pathPattern: b.PathPattern,
+          methods: b.AllowedMethods ?? ['GET', 'HEAD'],
+        })),
         originHeaders: originHeaders(policyConfig(resources, behavior.OriginRequestPolicyId, 'OriginRequestPolicyConfig')),
         defaultRootObject: config.DefaultRootObject,
         errorResponses: config.CustomErrorResponses ?? [],
