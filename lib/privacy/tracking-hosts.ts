@@ -8,7 +8,12 @@
  * customer-success, marketing, consent-provider, other — they serve content or
  * run a service rather than track visitors by design.
  */
-import entities from 'third-party-web/dist/entities.json';
+import { readFileSync } from 'fs';
+
+// Read through fs rather than `import ... from '*.json'`: a default import of JSON compiles to
+// `entities_json_1.default`, which is undefined in a consumer built without esModuleInterop
+// (or resolveJsonModule). require.resolve works under every tsconfig and in plain JavaScript.
+const entities: unknown = JSON.parse(readFileSync(require.resolve('third-party-web/dist/entities.json'), 'utf8'));
 
 export const TRACKING_CATEGORIES: readonly string[] = ['analytics', 'ad', 'tag-manager', 'social'];
 

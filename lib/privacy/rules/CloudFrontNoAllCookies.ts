@@ -1,7 +1,8 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { behaviors } from '../checks/cloudfront';
 import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, nameRule } from '../rule';
-import { literal, props } from '../template/resolve';
+import { list, literal, props } from '../template/resolve';
+import { target } from '../template/references';
 
 /** Cookie behaviors that pass cookies nobody declared. */
 const OPEN_BEHAVIORS = new Set(['all', 'allExcept']);
@@ -22,7 +23,8 @@ const ALL_COOKIE_MANAGED_POLICIES = new Set([
 
 /**
  * No cache policy, origin request policy or legacy forwarded-values setting
- * passes all cookies (or all except a few) to the cache key or the origin.
+ * passes all cookies (or all except a few, or a wildcard pattern) to the cache key
+ * or the origin. A policy id from a parameter is undecidable, never passed.
  */
 const CloudFrontNoAllCookies = nameRule(__filename, (node: CfnResource) => {
   const p = props(node);
@@ -33,10 +35,18 @@ const CloudFrontNoAllCookies = nameRule(__filename, (node: CfnResource) => {
       return open(node, p.OriginRequestPolicyConfig?.CookiesConfig?.CookieBehavior);
     case 'AWS::CloudFront::Distribution':
       for (const b of behaviors(node)) {
-        if (literal(node, 'ForwardedValues.Cookies.Forward', b.ForwardedValues?.Cookies?.Forward) === 'all') return NON_COMPLIANT;
-        for (const id of [b.CachePolicyId, b.OriginRequestPolicyId]) {
-          // A reference is a policy of this app, checked on its own; a literal id may be a managed policy.
-          if (typeof id === 'string' && ALL_COOKIE_MANAGED_POLICIES.has(id)) return NON_COMPLIANT;
+        const cookies = b.ForwardedValues?.Cookies;
+        if (literal(node, 'ForwardedValues.Cookies.Forward', cookies?.Forward) === 'all') return NON_COMPLIANT;
+        // A legacy whitelist entry with `*` (e.g. `_ga*`) matches every cookie of that pattern.
+        if (list(node, 'Cookies.WhitelistedNames', cookies?.WhitelistedNames).some((n) => String(literal(node, 'WhitelistedNames[]', n)).includes('*'))) {
+          return NON_COMPLIANT;
+        }
+        for (const [what, id] of [['CachePolicyId', b.CachePolicyId], ['OriginRequestPolicyId', b.OriginRequestPolicyId]] as const) {
+          if (id === undefined) continue;
+          // A reference must be a policy of this app (checked on its own); a parameter or an
+          // import could be any managed policy, so the rule cannot decide. A literal id may be managed.
+          const t = target(node, `DefaultCacheBehavior/CacheBehaviors[].${what}`, id);
+          if ('literal' in t && ALL_COOKIE_MANAGED_POLICIES.has(t.literal)) return NON_COMPLIANT;
         }
       }
       return COMPLIANT;

@@ -36,6 +36,13 @@ const DATA_STORE_PREFIXES = [
   'AWS::MSK::Cluster',
   'AWS::Lightsail::Instance',
   'AWS::Lightsail::Database',
+  // Stores found by following where data goes: instance volumes, identities, archives, time series, search collections.
+  'AWS::EC2::LaunchTemplate',
+  'AWS::AutoScaling::LaunchConfiguration',
+  'AWS::Cognito::IdentityPool',
+  'AWS::Events::Archive',
+  'AWS::Timestream::',
+  'AWS::OpenSearchServerless::Collection',
 ];
 
 export function storesData(type: string): boolean {

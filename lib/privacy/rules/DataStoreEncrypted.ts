@@ -27,6 +27,7 @@ const CHECKS: Record<string, Check> = {
   // Every EBS volume an instance or launch template creates must say Encrypted; the root volume included.
   'AWS::EC2::Instance': (node, p) => ebsEncrypted(node, p.BlockDeviceMappings),
   'AWS::EC2::LaunchTemplate': (node, p) => ebsEncrypted(node, p.LaunchTemplateData?.BlockDeviceMappings),
+  'AWS::AutoScaling::LaunchConfiguration': (node, p) => ebsEncrypted(node, p.BlockDeviceMappings),
 };
 
 function ebsEncrypted(node: CfnResource, mappings: unknown): boolean {
