@@ -29,6 +29,7 @@ describe('PrivacyChecks', () => {
       'Privacy-CloudFrontNoLambdaEdge': NagMessageLevel.ERROR,
       'Privacy-CloudFrontFunctionNoConsoleLog': NagMessageLevel.ERROR,
       'Privacy-CloudFrontResponseHeaders': NagMessageLevel.ERROR,
+      'Privacy-CspNoThirdPartyCode': NagMessageLevel.ERROR,
       'Privacy-NoAnalyticsServices': NagMessageLevel.ERROR,
       'Privacy-NoGuestIdentities': NagMessageLevel.ERROR,
       'Privacy-NoTrackingHosts': NagMessageLevel.ERROR,

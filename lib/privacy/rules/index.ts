@@ -9,6 +9,7 @@ export { default as CloudFrontNoCookieLogging } from './CloudFrontNoCookieLoggin
 export { default as CloudFrontNoLambdaEdge } from './CloudFrontNoLambdaEdge';
 export { default as CloudFrontResponseHeaders } from './CloudFrontResponseHeaders';
 export { default as ContainerBoundedLogs } from './ContainerBoundedLogs';
+export { default as CspNoThirdPartyCode } from './CspNoThirdPartyCode';
 export { default as DataDestinations } from './DataDestinations';
 export { default as DataResidency } from './DataResidency';
 export { default as DataStoreDeletionProtection } from './DataStoreDeletionProtection';
