@@ -6,6 +6,7 @@ import { PrivacyRule } from './rule';
 import * as rules from './rules';
 import { resetReferenceIndex } from './template/references';
 import { resetResolveCache } from './template/resolve';
+import { resetAssetCache } from './checks/assets';
 import { PrivacyThresholds, ResolvedThresholds, resolveThresholds } from './thresholds';
 
 export interface PrivacyChecksProps extends NagPackProps, PrivacyThresholds {}
@@ -97,6 +98,9 @@ function specs(t: ResolvedThresholds): RuleSpec[] {
     { rule: rules.NoGuestIdentities, level: error,
       info: 'A Cognito identity pool gives unauthenticated visitors an identity.',
       explanation: `Protects ${PROMISE.noAnalytics} A guest identity is a persistent id for an anonymous browser, the way RUM and Pinpoint web clients recognise visitors. Set allowUnauthenticatedIdentities false.` },
+    { rule: rules.NoAnalyticsInContent, level: error,
+      info: 'Analytics is shipped inside what the resource deploys: a measurement id (G-, UA-, GTM-, AW-) in environment or code, or a tracking host or id in the files a Lambda function runs or a BucketDeployment uploads.',
+      explanation: `Protects ${PROMISE.noAnalytics} Remove the tag and its id from the content and configuration.` },
     { rule: rules.NoTrackingHosts, level: error,
       info: 'A property of the resource names an analytics, advertising, tag-manager or social-tracking host (third-party-web dataset).',
       explanation: `Protects ${PROMISE.noAnalytics} and ${PROMISE.noSharing} Remove the host from headers, code and configuration.` },
@@ -150,6 +154,7 @@ export class PrivacyChecks extends NagPack {
   public validateScope(scope: IConstruct): PolicyValidationPluginReport {
     resetResolveCache();
     resetReferenceIndex();
+    resetAssetCache();
     return super.validateScope(scope);
   }
 

@@ -32,6 +32,7 @@ describe('PrivacyChecks', () => {
       'Privacy-CspNoThirdPartyCode': NagMessageLevel.ERROR,
       'Privacy-NoAnalyticsServices': NagMessageLevel.ERROR,
       'Privacy-NoGuestIdentities': NagMessageLevel.ERROR,
+      'Privacy-NoAnalyticsInContent': NagMessageLevel.ERROR,
       'Privacy-NoTrackingHosts': NagMessageLevel.ERROR,
       'Privacy-SesNoOpenClickEvents': NagMessageLevel.ERROR,
       'Privacy-SesEngagementTrackingOff': NagMessageLevel.ERROR,

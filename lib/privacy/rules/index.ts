@@ -19,6 +19,7 @@ export { default as DatabaseBackupRetention } from './DatabaseBackupRetention';
 export { default as ImplicitLogGroups } from './ImplicitLogGroups';
 export { default as LambdaBoundedLogs } from './LambdaBoundedLogs';
 export { default as LogGroupRetention } from './LogGroupRetention';
+export { default as NoAnalyticsInContent } from './NoAnalyticsInContent';
 export { default as NoAnalyticsServices } from './NoAnalyticsServices';
 export { default as NoGuestIdentities } from './NoGuestIdentities';
 export { default as NoThirdPartyLogDelivery } from './NoThirdPartyLogDelivery';

@@ -1,6 +1,11 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
 import { CfnParameter, Stack } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as s3 from 'aws-cdk-lib/aws-s3';
+import * as s3deploy from 'aws-cdk-lib/aws-s3-deployment';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import { cookieFilter, privacyHeaders } from '../fixtures';
 import { TestType, testStack, validateStack } from '../utils';
@@ -88,5 +93,48 @@ describe('Privacy-NoTrackingHosts false positives', () => {
       htmlPart: '<p>Hi</p><img src="https://www.facebook.com/tr?id=1&ev=PageView" width="1" height="1">',
     } });
     validateStack(stack, id, TestType.NON_COMPLIANCE);
+  });
+});
+
+describe('Privacy-NoAnalyticsInContent', () => {
+  const id = 'Privacy-NoAnalyticsInContent';
+  let dir: string;
+  beforeEach(() => { dir = mkdtempSync(join(tmpdir(), 'privacy-content-')); });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+  const bucket = (stack: Stack) => new s3.Bucket(stack, 'Site');
+  const deploy = (stack: Stack, sources: s3deploy.ISource[]) =>
+    new s3deploy.BucketDeployment(stack, 'Deploy', { destinationBucket: bucket(stack), sources });
+
+  test('Noncompliance 1: a GA4 measurement id in a function environment variable', () => {
+    const stack = testStack();
+    new lambda.CfnFunction(stack, 'F', { role: 'arn:aws:iam::123456789012:role/r', runtime: 'nodejs22.x', handler: 'index.h', code: { zipFile: 'x' }, environment: { variables: { GA_ID: 'G-7XK2M9QZ1B' } } });
+    validateStack(stack, id, TestType.NON_COMPLIANCE);
+  });
+  test('Noncompliance 2: a gtag snippet in the pages a BucketDeployment uploads', () => {
+    writeFileSync(join(dir, 'index.html'), '<script async src="https://www.googletagmanager.com/gtag/js?id=G-7XK2M9QZ1B"></script>');
+    const stack = testStack();
+    deploy(stack, [s3deploy.Source.asset(dir)]);
+    validateStack(stack, id, TestType.NON_COMPLIANCE);
+  });
+  test('Noncompliance 3: a GTM container id in a function asset', () => {
+    writeFileSync(join(dir, 'index.js'), "exports.handler = async () => ({ body: '<script>gtm(\"GTM-5QX7RZ2\")</script>' });");
+    const stack = testStack();
+    new lambda.Function(stack, 'F', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromAsset(dir) });
+    validateStack(stack, id, TestType.NON_COMPLIANCE);
+  });
+  test('Validation failure: function code from a bucket outside the app', () => {
+    const stack = testStack();
+    new lambda.Function(stack, 'F', {
+      runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler',
+      code: lambda.Code.fromBucket(s3.Bucket.fromBucketName(stack, 'Ext', 'vendor-code'), 'fn.zip'),
+    });
+    validateStack(stack, id, TestType.VALIDATION_FAILURE);
+  });
+  test('Compliance: plain pages, prose that mentions G- codes without an id, a function without ids', () => {
+    writeFileSync(join(dir, 'index.html'), '<h1>Our G-series guide</h1><p>UA-style codes are gone.</p>');
+    const stack = testStack();
+    deploy(stack, [s3deploy.Source.asset(dir)]);
+    new lambda.Function(stack, 'F', { runtime: lambda.Runtime.NODEJS_22_X, handler: 'index.handler', code: lambda.Code.fromAsset(dir), environment: { STAGE: 'prod' } });
+    validateStack(stack, id, TestType.COMPLIANCE);
   });
 });
