@@ -36,6 +36,7 @@ describe('PrivacyChecks', () => {
       'Privacy-NoTrackingHosts': NagMessageLevel.ERROR,
       'Privacy-SesNoOpenClickEvents': NagMessageLevel.ERROR,
       'Privacy-SesEngagementTrackingOff': NagMessageLevel.ERROR,
+      'Privacy-NoTrackingSdkCalls': NagMessageLevel.ERROR,
       'Privacy-SesIdentityConfigurationSet': NagMessageLevel.ERROR,
       'Privacy-DatabaseBackupRetention': NagMessageLevel.ERROR,
       'Privacy-BackupPlanRetention': NagMessageLevel.ERROR,

@@ -24,6 +24,7 @@ export { default as NoAnalyticsServices } from './NoAnalyticsServices';
 export { default as NoGuestIdentities } from './NoGuestIdentities';
 export { default as NoThirdPartyLogDelivery } from './NoThirdPartyLogDelivery';
 export { default as NoTrackingHosts } from './NoTrackingHosts';
+export { default as NoTrackingSdkCalls } from './NoTrackingSdkCalls';
 export { default as S3BucketExpiry } from './S3BucketExpiry';
 export { default as StoreRetention } from './StoreRetention';
 export { default as SesEngagementTrackingOff } from './SesEngagementTrackingOff';
