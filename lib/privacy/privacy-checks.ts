@@ -9,7 +9,20 @@ import { resetResolveCache } from './template/resolve';
 import { resetAssetCache } from './checks/assets';
 import { PrivacyThresholds, ResolvedThresholds, resolveThresholds } from './thresholds';
 
-export interface PrivacyChecksProps extends NagPackProps, PrivacyThresholds {}
+export interface PrivacyChecksProps extends NagPackProps, PrivacyThresholds {
+  /**
+   * Also run the data-safety group: DataStoreEncrypted, DataStoreDeletionProtection,
+   * DataStoreRetainOnDelete. They protect data people gave against loss and theft —
+   * the policy's general commitment — rather than a specific promise about what is
+   * collected, where it goes or how long it stays, and they fire on most apps. The
+   * estate turns them on; another app opts in.
+   * @default false
+   */
+  readonly dataSafety?: boolean;
+}
+
+/** Rules of the optional data-safety group (see PrivacyChecksProps.dataSafety). */
+export const DATA_SAFETY_RULES: readonly string[] = ['DataStoreEncrypted', 'DataStoreDeletionProtection', 'DataStoreRetainOnDelete'];
 
 /** The policy's promises, quoted; each rule's explanation names the one it protects. */
 const PROMISE = {
@@ -149,7 +162,7 @@ export class PrivacyChecks extends NagPack {
   constructor(scope?: IConstruct, props: PrivacyChecksProps = {}) {
     super(scope, props);
     this.packName = 'Privacy';
-    this.rules = specs(resolveThresholds(props));
+    this.rules = specs(resolveThresholds(props)).filter((r) => props.dataSafety === true || !DATA_SAFETY_RULES.includes(r.rule.name));
     this.ruleIds = this.rules.map((r) => `${this.packName}-${r.rule.name}`);
   }
 
