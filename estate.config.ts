@@ -9,6 +9,8 @@ import {
   DEFAULT_MAX_BACKUP_RETENTION_DAYS,
   DEFAULT_MAX_LOG_RETENTION_DAYS,
   EstateConfig,
+  EXAMPLE_APPMAN_IMAGE,
+  EXAMPLE_FORUM_ADMIN_EMAIL,
   defaultAppman,
   defaultForum,
   defaultMainSite,
@@ -26,8 +28,8 @@ export const estateConfig: EstateConfig = {
   maxBackupRetentionDays: DEFAULT_MAX_BACKUP_RETENTION_DAYS,
   sites: {
     main: defaultMainSite(),
-    appman: defaultAppman('ghcr.io/rockstor/appman:1.0.0'),
-    forum: defaultForum(['admin@example.org']),
+    appman: defaultAppman(EXAMPLE_APPMAN_IMAGE),
+    forum: defaultForum([EXAMPLE_FORUM_ADMIN_EMAIL]),
   },
   processors: [
     {

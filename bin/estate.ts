@@ -1,15 +1,11 @@
 #!/usr/bin/env node
-import { App } from 'aws-cdk-lib';
 import { estateConfig } from '../estate.config';
-import { applyContext, EstateConfigError } from '../lib/config';
-import { addPolicyChecks } from '../lib/checks';
-import { createEstate } from '../lib/estate';
+import { EstateConfigError } from '../lib/config';
+import { createDeployableEstate, estateApp } from '../lib/estate';
 
-const app = new App();
+const app = estateApp();
 try {
-  const config = applyContext(estateConfig, (key) => app.node.tryGetContext(key));
-  createEstate(app, config);
-  addPolicyChecks(app, config);
+  createDeployableEstate(app, estateConfig);
 } catch (e) {
   if (e instanceof EstateConfigError) {
     // A config error is the operator's to fix: print it plainly, write no templates.

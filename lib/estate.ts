@@ -1,12 +1,13 @@
-import { App, Environment } from 'aws-cdk-lib';
-import { allSiteHostNames, EstateConfig, validateConfig } from './config';
+import { App, AppProps, Environment } from 'aws-cdk-lib';
+import { addPolicyChecks } from './checks';
+import { allSiteHostNames, applyContext, EstateConfig, validateConfig } from './config';
 import { boundLambdaLogs } from './constructs/bounded-lambda-logs';
 import { CERTIFICATE_REGION } from './constructs/edge-certificate-reference';
 import { EdgeCertificateStack } from './stacks/edge-certificate-stack';
 import { LogArchiveStack } from './stacks/log-archive-stack';
-import { AppmanStack } from './stacks/appman-stack';
-import { ForumStack } from './stacks/forum-stack';
-import { MainSiteStack } from './stacks/main-site-stack';
+import { AppmanStack } from './appman/appman-stack';
+import { ForumStack } from './forum/forum-stack';
+import { MainSiteStack } from './main-site/main-site-stack';
 import { NetworkStack } from './stacks/network-stack';
 
 /** The stacks of one estate, typed so tests and tools reach them without string lookups. */
@@ -21,6 +22,28 @@ export interface Estate {
   readonly forum?: ForumStack;
 }
 
+/**
+ * The App `cdk synth` and `cdk deploy` run. Version reporting is off in code as
+ * well as in cdk.json: no template carries `AWS::CDK::Metadata`, whatever the CLI
+ * flags.
+ */
+export function estateApp(props: AppProps = {}): App {
+  return new App({ ...props, analyticsReporting: false });
+}
+
+/**
+ * What bin/estate.ts does: the file's config overlaid with the `-c` context,
+ * checked as a deployment (unknown or empty `-c` keys, example values with a
+ * domain), built, and registered with both rule packs.
+ */
+export function createDeployableEstate(app: App, fileConfig: EstateConfig): Estate {
+  const context = app.node.getAllContext() as Record<string, unknown>;
+  const config = applyContext(fileConfig, (key) => context[key]);
+  validateConfig(config, { forDeployment: true, context });
+  const estate = createEstate(app, config);
+  addPolicyChecks(app, config);
+  return estate;
+}
 
 /**
  * Builds the whole estate into `app`. The config is validated first, so a bad

@@ -1,14 +1,25 @@
-import { CfEvent, CfMap, CfRequest } from './events';
+import { CfEvent, CfMap, CfRequest, CfResponse } from './events';
 import { POLICY, has, isLegacy } from './policy';
 import { PURGE_HEADER } from './purge-header';
+import { route, SiteRoutes } from './site-routes';
+
+/** Replaced at compile time: the site's routes, or `null` (then esbuild drops the routing code). */
+declare const __SITE_ROUTES__: SiteRoutes | null;
 
 /**
  * Viewer request: only the site's allowlisted cookies go on to the cache key, the
  * origin and the logs. Legacy analytics cookies the visitor still carries are
  * named in PURGE_HEADER for the viewer-response function, which expires them.
+ * On a static site it first routes folder URLs and redirects.
  */
-export function handler(event: CfEvent): CfRequest {
+export function handler(event: CfEvent): CfRequest | CfResponse {
   const request = event.request;
+  // A static site's folder URLs and redirects (lambda/edge/site-routes.ts); a redirect
+  // carries no cookie, so it is answered before the filter.
+  if (__SITE_ROUTES__) {
+    const redirect = route(__SITE_ROUTES__, request);
+    if (redirect) return redirect;
+  }
   const cookies = request.cookies || {};
   const kept: CfMap = {};
   let legacy = '';

@@ -16,6 +16,8 @@ export interface SourceObject {
   readonly Key: string;
   /** Read exactly this version of the object; S3 answers 412 if it changed since. */
   readonly ETag?: string;
+  /** A noncurrent version of a versioned bucket (only erase reads those). */
+  readonly VersionId?: string;
 }
 
 export interface RewriteResult {
@@ -31,7 +33,7 @@ export async function rewriteObject(
   map: LineMap,
   target?: UploadTarget,
 ): Promise<RewriteResult> {
-  const { Body } = await s3.send(new GetObjectCommand({ Bucket: source.Bucket, Key: source.Key, IfMatch: source.ETag }));
+  const { Body } = await s3.send(new GetObjectCommand({ Bucket: source.Bucket, Key: source.Key, IfMatch: source.ETag, VersionId: source.VersionId }));
   if (!Body) throw new Error(`s3://${source.Bucket}/${source.Key}: GetObject returned no body`);
   const { gzip, raw } = await sniff(Body as Readable);
   const { decode, encode } = codecStages(gzip);

@@ -13,6 +13,10 @@ import {
  * in memory at a time. S3 makes the object visible only when the whole body is
  * in (PutObject, or CompleteMultipartUpload), so a reader sees the old object or
  * the new one, never a partial one; on any error the multipart upload is aborted.
+ * A target's `IfMatch` / `IfNoneMatch` condition is sent on the request that makes
+ * the object visible (PutObject or CompleteMultipartUpload): S3 answers 412 if the
+ * key changed meanwhile, and the old object stays
+ * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/conditional-writes.html).
  */
 
 /** 8 MiB: above S3's 5 MiB minimum part size, small enough for a flat memory profile. */
@@ -23,6 +27,10 @@ export interface UploadTarget {
   readonly Key: string;
   readonly ContentType?: string;
   readonly Metadata?: Record<string, string>;
+  /** Replace the object only if its ETag is still this one. */
+  readonly IfMatch?: string;
+  /** `*`: create the object only if the key does not exist. */
+  readonly IfNoneMatch?: '*';
 }
 
 export async function uploadStream(
@@ -35,6 +43,8 @@ export async function uploadStream(
   let size = 0;
   let uploadId: string | undefined;
   const parts: CompletedPart[] = [];
+  // CreateMultipartUpload and UploadPart take no conditional headers; only the completing request does.
+  const { IfMatch, IfNoneMatch, ...create } = target;
 
   const flushPart = async (): Promise<void> => {
     const Body = Buffer.concat(chunks, size);
@@ -51,7 +61,7 @@ export async function uploadStream(
       size += chunk.length;
       if (size < partBytes) continue;
       if (uploadId === undefined) {
-        ({ UploadId: uploadId } = await s3.send(new CreateMultipartUploadCommand(target)));
+        ({ UploadId: uploadId } = await s3.send(new CreateMultipartUploadCommand(create)));
       }
       await flushPart();
     }
@@ -62,7 +72,14 @@ export async function uploadStream(
     }
     if (size > 0) await flushPart();
     await s3.send(
-      new CompleteMultipartUploadCommand({ Bucket: target.Bucket, Key: target.Key, UploadId: uploadId, MultipartUpload: { Parts: parts } }),
+      new CompleteMultipartUploadCommand({
+        Bucket: target.Bucket,
+        Key: target.Key,
+        UploadId: uploadId,
+        MultipartUpload: { Parts: parts },
+        IfMatch,
+        IfNoneMatch,
+      }),
     );
   } catch (error) {
     if (uploadId !== undefined) {

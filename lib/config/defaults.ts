@@ -5,10 +5,14 @@ import { AppmanConfig, CookieDeclaration, ForumConfig, MainSiteConfig } from './
  * never mutate a shared default.
  */
 
-/** Every region of the European Union that AWS offers. */
-export function euRegions(): string[] {
-  return ['eu-west-1', 'eu-west-3', 'eu-central-1', 'eu-central-2', 'eu-north-1', 'eu-south-1', 'eu-south-2'];
-}
+export { euRegions } from './regions';
+
+/**
+ * Example values estate.config.ts ships with. Fine for a synth or a preview;
+ * refused for a deployment with a domain (see `validateDeployment`).
+ */
+export const EXAMPLE_APPMAN_IMAGE = 'ghcr.io/rockstor/appman:1.0.0';
+export const EXAMPLE_FORUM_ADMIN_EMAIL = 'admin@example.org';
 
 /** Policy: "These logs are rotated periodically ... not kept indefinitely." */
 export const DEFAULT_LOG_RETENTION_DAYS = 30;

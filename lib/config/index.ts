@@ -3,3 +3,6 @@ export * from './defaults';
 export * from './validate';
 export * from './context';
 export * from './hosts';
+export * from './regions';
+export * from './schema';
+export * from './image-reference';

@@ -45,6 +45,19 @@ export interface SiteConfig {
   readonly dataStored: readonly string[];
   /** Client IPs in web server logs: kept as logged, or truncated (/24, /48). */
   readonly ipAddressesInLogs: IpLogHandling;
+  /**
+   * The site's Content-Security-Policy, directive → sources.
+   * @default main site: STATIC_SITE_CSP (lib/main-site/csp.ts); other sites: self-only
+   */
+  readonly contentSecurityPolicy?: { readonly [directive: string]: readonly string[] };
+}
+
+/** A content-scan finding the site's owner has reviewed and accepts. */
+export interface ContentScanAcknowledgment {
+  /** File path relative to the content folder, e.g. `old/index.html`. */
+  readonly file: string;
+  /** Why the finding is acceptable, in words a reviewer would accept. */
+  readonly reason: string;
 }
 
 export interface MainSiteConfig extends SiteConfig {
@@ -53,6 +66,16 @@ export interface MainSiteConfig extends SiteConfig {
    * @default 'site'
    */
   readonly contentDir: string;
+  /**
+   * Old path → new path (or https:// URL on a host in `redirectHosts`), answered with 301
+   * at the edge. Merged with a `_redirects` file in the content folder (`from to [301]` lines).
+   * @default none
+   */
+  readonly redirects?: { readonly [from: string]: string };
+  /** Hosts redirects may send visitors to; any other host is refused (no open redirects). @default none */
+  readonly redirectHosts?: readonly string[];
+  /** Content-scan findings accepted per file (lib/main-site/content-scan.ts). @default none */
+  readonly contentScanAcknowledgments?: readonly ContentScanAcknowledgment[];
 }
 
 export interface AppmanConfig extends SiteConfig {

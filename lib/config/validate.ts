@@ -1,5 +1,9 @@
-import { euRegions } from './defaults';
-import { CookieDeclaration, EstateConfig, SITE_KEYS } from './types';
+import { contextProblems } from './context';
+import { EXAMPLE_APPMAN_IMAGE, EXAMPLE_FORUM_ADMIN_EMAIL } from './defaults';
+import { imageReferenceProblem } from './image-reference';
+import { euRegions, whyNotEu } from './regions';
+import { unknownKeys } from './schema';
+import { CookieDeclaration, EstateConfig, MainSiteConfig, SITE_KEYS } from './types';
 
 /** One problem in the estate config: the field, the bad value and how to fix it. */
 export interface ConfigProblem {
@@ -26,9 +30,25 @@ const HOSTED_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
 /** Browsers cap cookie lifetimes at 400 days (RFC 6265bis). */
 const MAX_COOKIE_DAYS = 400;
 
-export function validateConfig(config: EstateConfig): EstateConfig {
-  const problems: ConfigProblem[] = [];
+export interface ValidateOptions {
+  /**
+   * The config is about to be deployed (bin/estate.ts, the app `cdk` runs): with a
+   * domain, the example values estate.config.ts ships with are refused.
+   * @default false (tests and previews synthesize the examples)
+   */
+  readonly forDeployment?: boolean;
+  /** The raw `-c` context, checked for unknown keys and empty values. */
+  readonly context?: Record<string, unknown>;
+}
+
+export function validateConfig(config: EstateConfig, options: ValidateOptions = {}): EstateConfig {
+  const problems: ConfigProblem[] = options.context ? contextProblems(options.context) : [];
   const fail = (field: string, value: unknown, fix: string) => problems.push({ field, value, fix });
+
+  // An unknown site (`sites.blog`) is reported by validateSites, with the list of sites.
+  for (const { field, suggestion } of unknownKeys(config).filter((k) => !/^sites\.[^.[]+$/.test(k.field))) {
+    fail(field, valueAt(config, field), `unknown key${suggestion ? `; did you mean "${suggestion}"?` : '.'} Remove it or correct its name (see lib/config/types.ts).`);
+  }
 
   if (!/^[A-Za-z][A-Za-z0-9-]{0,40}$/.test(config.name ?? '')) {
     fail('name', config.name, 'use letters, digits and hyphens, starting with a letter (it prefixes every stack name).');
@@ -41,6 +61,7 @@ export function validateConfig(config: EstateConfig): EstateConfig {
   validateRetention('backupRetentionDays', config.backupRetentionDays, 'maxBackupRetentionDays', config.maxBackupRetentionDays, fail);
   validateDomain(config, fail);
   validateSites(config, fail);
+  if (options.forDeployment && config.domain) refusePlaceholders(config, fail);
   (config.processors ?? []).forEach((p, i) => {
     if (!p.name) fail(`processors[${i}].name`, p.name, 'name the processor as the policy does (e.g. "Shopify").');
     if (!/^https:\/\//.test(p.privacyPolicyUrl ?? '')) {
@@ -57,13 +78,13 @@ type Fail = (field: string, value: unknown, fix: string) => void;
 function validateRegions(config: EstateConfig, fail: Fail): void {
   const eu = euRegions();
   (config.allowedRegions ?? []).forEach((r, i) => {
-    if (!eu.includes(r)) fail(`allowedRegions[${i}]`, r, `not an EU region; the policy hosts data in the EU only. Use one of ${eu.join(', ')}.`);
+    if (!eu.includes(r)) fail(`allowedRegions[${i}]`, r, `not an EU region: ${whyNotEu(r)}. Use one of ${eu.join(', ')}.`);
   });
   if (!config.allowedRegions || config.allowedRegions.length === 0) {
     fail('allowedRegions', config.allowedRegions, `list the EU regions data may live in, e.g. ${JSON.stringify(eu)}.`);
   }
   if (!eu.includes(config.region)) {
-    fail('region', config.region, `not an EU region; the policy hosts data in the EU only. Use one of ${eu.join(', ')} (default eu-west-1).`);
+    fail('region', config.region, `not an EU region: ${whyNotEu(config.region)}. Use one of ${eu.join(', ')} (default eu-west-1).`);
   } else if (!(config.allowedRegions ?? []).includes(config.region)) {
     fail('region', config.region, `not in allowedRegions ${JSON.stringify(config.allowedRegions)}; add it there or pick one of them.`);
   }
@@ -106,6 +127,7 @@ function validateSites(config: EstateConfig, fail: Fail): void {
     fail('sites.main', undefined, 'the main site is required.');
     return;
   }
+  validateMainSiteContent(config.sites.main, fail);
   if (config.sites.main.cookies.length > 0) {
     fail('sites.main.cookies', config.sites.main.cookies.map((c) => c.name), 'the policy promises the main site sets no cookies; empty the list.');
   }
@@ -127,7 +149,64 @@ function validateSites(config: EstateConfig, fail: Fail): void {
   }
   if (config.sites.appman && !config.sites.appman.image) {
     fail('sites.appman.image', config.sites.appman.image, 'give the container image URI (registry/repository:tag or @sha256 digest), or pass -c appmanImage=...');
+  } else if (config.sites.appman) {
+    const problem = imageReferenceProblem(config.sites.appman.image);
+    if (problem) fail('sites.appman.image', config.sites.appman.image, `${problem} Set it in estate.config.ts or pass -c appmanImage=...`);
   }
+}
+
+/** A deployment with a domain is a real one: the shipped examples would deploy a stranger's image and an unreachable admin. */
+function refusePlaceholders(config: EstateConfig, fail: Fail): void {
+  const image = config.sites.appman?.image;
+  if (image === EXAMPLE_APPMAN_IMAGE) {
+    fail('sites.appman.image', image, "this is the example image estate.config.ts ships with; give your Appman build's image (-c appmanImage=registry/appman:tag).");
+  }
+  (config.sites.forum?.adminEmails ?? []).forEach((email, i) => {
+    if (email === EXAMPLE_FORUM_ADMIN_EMAIL) {
+      fail(`sites.forum.adminEmails[${i}]`, email, 'this is the example admin; give the address of the person who will administer the forum (-c forumAdminEmails=you@your-domain).');
+    }
+  });
+}
+
+/** The value at a dotted field path such as `sites.main.cookies[0].nmae`, for the error message. */
+function valueAt(root: unknown, field: string): unknown {
+  return field
+    .split(/\.|\[(\d+)\]/)
+    .filter((part) => part !== undefined && part !== '')
+    .reduce<unknown>((v, part) => (v === null || typeof v !== 'object' ? undefined : (v as Record<string, unknown>)[part]), root);
+}
+
+
+/** Script sources that keep the main site's promise: only its own files (or exact hashes) run. */
+const MAIN_SCRIPT_SOURCE = /^('self'|'none'|'sha(256|384|512)-[A-Za-z0-9+/=]+')$/;
+const CSP_DIRECTIVE = /^[a-z][a-z-]*$/;
+
+function validateMainSiteContent(main: MainSiteConfig, fail: Fail): void {
+  const csp = main.contentSecurityPolicy;
+  if (csp !== undefined) {
+    for (const [name, sources] of Object.entries(csp)) {
+      if (!CSP_DIRECTIVE.test(name) || !Array.isArray(sources) || sources.some((v) => typeof v !== 'string' || /[;,\s]/.test(v))) {
+        fail(`sites.main.contentSecurityPolicy.${name}`, sources, "give a lower-case directive name and a list of single sources, e.g. 'img-src': [\"'self'\", 'data:'].");
+      }
+    }
+    const script = csp['script-src'] ?? csp['default-src'];
+    if (!script || script.length === 0 || !script.every((v) => MAIN_SCRIPT_SOURCE.test(v))) {
+      fail(
+        'sites.main.contentSecurityPolicy.script-src',
+        script,
+        "the main site runs only its own script files: use [\"'self'\"] (exact 'sha256-…' hashes allowed); no 'unsafe-inline', 'unsafe-eval', hosts or schemes.",
+      );
+    }
+  }
+  (main.redirectHosts ?? []).forEach((h, i) => {
+    if (!h.split('.').every((l) => DNS_LABEL.test(l)) || !h.includes('.')) {
+      fail(`sites.main.redirectHosts[${i}]`, h, 'give a lower-case host name such as "docs.example.org".');
+    }
+  });
+  (main.contentScanAcknowledgments ?? []).forEach((a, i) => {
+    if (!a.file || a.file.startsWith('/')) fail(`sites.main.contentScanAcknowledgments[${i}].file`, a.file, 'give the file path relative to the content folder, e.g. "legacy/index.html".');
+    if (!a.reason?.trim()) fail(`sites.main.contentScanAcknowledgments[${i}].reason`, a.reason, "say why this file's findings are acceptable.");
+  });
 }
 
 function validateCookies(field: string, cookies: readonly CookieDeclaration[], fail: Fail): void {

@@ -3,6 +3,7 @@ import { Stack, Token } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { Construct } from 'constructs';
 import { SiteConfig, SiteKey } from '../config';
+import type { SiteRoutes } from '../../lambda/edge/site-routes';
 import { compileCookieFilter, CookieFilterEvent } from '../cookie-filter/compile';
 import { cookiePolicy } from '../cookie-filter/policy';
 import { COOKIE_FILTER_NAME_PREFIX } from '../privacy/markers';
@@ -16,6 +17,11 @@ export interface CookieFilterProps {
    * there too. @default none: the site runs on *.cloudfront.net, a public suffix
    */
   readonly parentDomain?: string;
+  /**
+   * A static site's folder URLs and redirects, answered by the viewer-request
+   * function (lambda/edge/site-routes.ts). @default none: the origin routes
+   */
+  readonly routes?: SiteRoutes;
 }
 
 /** CloudFront function names: 1-64 characters of [A-Za-z0-9_-], unique in the account. */
@@ -39,7 +45,7 @@ export class CookieFilter extends Construct {
         functionName: functionName(Stack.of(this), props.siteKey, event),
         comment: `${props.siteKey}: ${event} cookie filter (allowlist: ${props.site.cookies.map((c) => c.name).join(', ') || 'none'})`.slice(0, 128),
         runtime: cloudfront.FunctionRuntime.JS_2_0,
-        code: cloudfront.FunctionCode.fromInline(compileCookieFilter(event, policy)),
+        code: cloudfront.FunctionCode.fromInline(compileCookieFilter(event, policy, event === 'viewer-request' ? props.routes ?? null : null)),
         autoPublish: true,
       });
     this.viewerRequest = make('ViewerRequest', 'viewer-request');

@@ -5,10 +5,11 @@ import * as route53 from 'aws-cdk-lib/aws-route53';
 import { CloudFrontTarget } from 'aws-cdk-lib/aws-route53-targets';
 import { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import type { SiteRoutes } from '../../lambda/edge/site-routes';
 import { SiteConfig, SiteKey } from '../config';
 import { CookieFilter } from './cookie-filter';
 import { LOG_PREFIXES } from './log-bucket';
-import { SecurityHeaders } from './security-headers';
+import { ContentSecurityPolicy, SecurityHeaders } from './security-headers';
 
 /** Whether CloudFront may cache a behavior's responses. */
 export type BehaviorCaching = 'cached' | 'uncached';
@@ -42,7 +43,7 @@ export interface PrivateDistributionProps {
   /** Custom host names, their us-east-1 certificate and zone; `undefined` uses the CloudFront domain. */
   readonly domain?: SiteDomain;
   /** @default a CSP that allows only the site itself */
-  readonly contentSecurityPolicy?: string;
+  readonly contentSecurityPolicy?: ContentSecurityPolicy;
   /** Viewer headers the origin needs (e.g. `Host` for an app origin). @default none */
   readonly forwardHeaders?: string[];
   /** @default no root object */
@@ -53,6 +54,8 @@ export interface PrivateDistributionProps {
    * @default derived from `domain.names[0]` and `site.subdomain`; none without a domain
    */
   readonly cookieDomain?: string;
+  /** Folder URLs and redirects of a static site, answered at the edge. @default none */
+  readonly routes?: SiteRoutes;
 }
 
 /**
@@ -79,6 +82,7 @@ export class PrivateDistribution extends Construct {
       siteKey: props.siteKey,
       site: props.site,
       parentDomain: props.cookieDomain ?? registrableDomain(props),
+      routes: props.routes,
     });
     this.responseHeadersPolicy = new SecurityHeaders(this, 'Headers', {
       contentSecurityPolicy: props.contentSecurityPolicy,

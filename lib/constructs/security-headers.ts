@@ -2,6 +2,20 @@ import { Duration } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { Construct } from 'constructs';
 
+/** CSP directive name → its source list, e.g. `{ 'img-src': ["'self'", 'data:'] }`. */
+export type CspDirectives = { readonly [directive: string]: readonly string[] };
+
+/** A CSP header value, or its directives. */
+export type ContentSecurityPolicy = string | CspDirectives;
+
+/** The header value of a policy given as directives: `name source source; ...` in the map's order. */
+export function renderCsp(policy: ContentSecurityPolicy): string {
+  if (typeof policy === 'string') return policy;
+  return Object.entries(policy)
+    .map(([name, sources]) => [name, ...sources].join(' '))
+    .join('; ');
+}
+
 /** A CSP that lets a page load nothing but its own site's resources. */
 export const SELF_ONLY_CSP =
   "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; object-src 'none'; upgrade-insecure-requests";
@@ -27,8 +41,11 @@ export const PERMISSIONS_POLICY = [
 ].join(', ');
 
 export interface SecurityHeadersProps {
-  /** @default SELF_ONLY_CSP */
-  readonly contentSecurityPolicy?: string;
+  /**
+   * The site's CSP; `false` sends none, leaving the origin's own (e.g. an app that
+   * sets a per-response nonce). @default SELF_ONLY_CSP
+   */
+  readonly contentSecurityPolicy?: ContentSecurityPolicy | false;
   /** Response headers CloudFront strips before the viewer sees them. */
   readonly removeHeaders?: string[];
 }
@@ -37,14 +54,17 @@ export interface SecurityHeadersProps {
 export class SecurityHeaders extends cloudfront.ResponseHeadersPolicy {
   constructor(scope: Construct, id: string, props: SecurityHeadersProps = {}) {
     super(scope, id, {
-      comment: 'Security and privacy headers: HSTS, self-only CSP, strict referrer, no ad-tech APIs',
+      comment: `Security and privacy headers: HSTS, ${cspKind(props.contentSecurityPolicy)}, strict referrer, no ad-tech APIs`,
       securityHeadersBehavior: {
         strictTransportSecurity: {
           accessControlMaxAge: Duration.days(730),
           includeSubdomains: true,
           override: true,
         },
-        contentSecurityPolicy: { contentSecurityPolicy: props.contentSecurityPolicy ?? SELF_ONLY_CSP, override: true },
+        contentSecurityPolicy:
+          props.contentSecurityPolicy === false
+            ? undefined
+            : { contentSecurityPolicy: renderCsp(props.contentSecurityPolicy ?? SELF_ONLY_CSP), override: true },
         // same-origin is stricter than strict-origin-when-cross-origin: other sites learn
         // nothing of which page a visitor came from.
         referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.SAME_ORIGIN, override: true },
@@ -57,4 +77,9 @@ export class SecurityHeaders extends cloudfront.ResponseHeadersPolicy {
       removeHeaders: props.removeHeaders,
     });
   }
+}
+
+function cspKind(csp: SecurityHeadersProps['contentSecurityPolicy']): string {
+  if (csp === undefined) return 'self-only CSP';
+  return csp === false ? "the origin's CSP" : 'site CSP';
 }

@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { buildSync } from 'esbuild';
 import { COOKIE_FILTER_CODE_MARKER } from '../privacy/markers';
+import type { SiteRoutes } from '../../lambda/edge/site-routes';
 import { CookiePolicy } from './policy';
 
 /** The two events the filter runs on. */
@@ -26,8 +27,10 @@ const HANDLER_VAR = 'cookieFilterHandler';
  * self-contained script that starts with COOKIE_FILTER_CODE_MARKER and defines a
  * top-level `handler`, as CloudFront Functions (cloudfront-js-2.0) expects.
  * Runs esbuild in-process: no network, no Docker, milliseconds per site.
+ * `routes` (a static site's folder URLs and redirects) is baked into the
+ * viewer-request function; without it that code is dropped from the bundle.
  */
-export function compileCookieFilter(event: CookieFilterEvent, policy: CookiePolicy): string {
+export function compileCookieFilter(event: CookieFilterEvent, policy: CookiePolicy, routes: SiteRoutes | null = null): string {
   const result = buildSync({
     stdin: {
       contents: `import { handler } from ${JSON.stringify(SOURCES[event])};\n${HANDLER_VAR} = handler;`,
@@ -53,7 +56,7 @@ export function compileCookieFilter(event: CookieFilterEvent, policy: CookiePoli
     minify: true,
     legalComments: 'none',
     charset: 'utf8',
-    define: { __COOKIE_POLICY__: JSON.stringify(policy) },
+    define: { __COOKIE_POLICY__: JSON.stringify(policy), __SITE_ROUTES__: JSON.stringify(routes) },
     banner: { js: `${COOKIE_FILTER_CODE_MARKER}\nvar ${HANDLER_VAR};` },
     footer: { js: `function handler(event){return ${HANDLER_VAR}(event)}` },
     logLevel: 'silent',
@@ -63,7 +66,7 @@ export function compileCookieFilter(event: CookieFilterEvent, policy: CookiePoli
   if (bytes > MAX_FUNCTION_BYTES) {
     throw new Error(
       `cookie filter (${event}) compiles to ${bytes} bytes, over CloudFront's ${MAX_FUNCTION_BYTES}-byte limit: ` +
-        'shorten the site\'s cookie list or the legacy list in lib/cookie-filter/legacy-analytics.ts.',
+        "shorten the site's cookie list, its redirects or the legacy list in lib/cookie-filter/legacy-analytics.ts.",
     );
   }
   return code;

@@ -2,35 +2,88 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { parseArgs } from 'util';
 import { CommandContext, UsageError, resolveBuckets } from './cli';
 import { EraseReport, erase } from './erase';
+import { lineMatcher } from './line-matcher';
+import { Receipt, defaultReceiptPath, objectId } from './receipt';
 import { formatTable } from './table';
 
 export const ERASE_USAGE = `Usage: npm run erase -- (--ip <address> | --match <string>)... [--bucket <name>]... [--dry-run]
+                        [--receipt <file> | --resume <receipt>] [--include-versions]
 
 Removes every log line holding the address or string from the estate's log buckets
 (from the deployed stacks' outputs, or the --bucket names), and prints what it changed.
-  --ip <address>    IPv4 or IPv6 client address (any notation); repeatable
-  --match <string>  email, user id or other identifier, case-insensitive, also found
-                    percent-encoded; repeatable
-  --bucket <name>   bucket to scan instead of the deployed estate's; repeatable
-  --dry-run         report what would change, change nothing
+  --ip <address>      IPv4 or IPv6 client address (any notation); repeatable
+  --match <string>    email, user id or other identifier, case-insensitive (any script),
+                      also found percent-encoded; repeatable
+  --bucket <name>     bucket to scan instead of the deployed estate's; repeatable
+  --dry-run           report what would change, change nothing
+  --receipt <file>    where to write the erasure receipt (JSON lines, identifiers only
+                      as salted hashes); default erasure-receipts/<request id>.jsonl
+  --resume <receipt>  continue the request of an interrupted run (or recheck for late
+                      logs): same --ip/--match; objects it finished are not read again
+  --include-versions  in a versioned bucket (erase refuses one without this), also delete
+                      every noncurrent version that holds a matching line
 Uses the AWS SDK's standard configuration (credentials chain, AWS_REGION, AWS_ENDPOINT_URL_S3).`;
 
-export async function eraseCommand(argv: readonly string[], ctx: CommandContext): Promise<number> {
+/**
+ * CloudFront standard logs and S3 server access logs are delivered on a best-effort
+ * basis, usually within an hour but sometimes hours later
+ * (https://docs.aws.amazon.com/AmazonCloudFront/latest/DeveloperGuide/standard-logging-legacy-s3.html#access-logs-timing,
+ * https://docs.aws.amazon.com/AmazonS3/latest/userguide/ServerLogs.html#LogDeliveryBestEffort):
+ * a log of a request made before the run may land after its listing.
+ */
+export const LATE_LOG_HOURS = 24;
+
+export async function eraseCommand(argv: readonly string[], ctx: CommandContext & { readonly cwd?: string }): Promise<number> {
   const { values } = parse(argv);
   const ips = values.ip ?? [];
   const matches = values.match ?? [];
   if (ips.length === 0 && matches.length === 0) throw new UsageError('Give at least one --ip or --match.');
-  const buckets = await resolveBuckets(values.bucket, ctx.estateName);
-  const dryRun = values['dry-run'] === true;
+  if (values.receipt && values.resume) throw new UsageError('Give --receipt (a new request) or --resume (an interrupted one), not both.');
+  try {
+    lineMatcher(ips, matches); // a bad identifier is a usage error, found before any receipt is written
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const started = new Date();
+  let receipt: Receipt;
+  let buckets: string[];
+  let dryRun = values['dry-run'] === true;
+  try {
+    if (values.resume) {
+      receipt = Receipt.resume(values.resume, ips, matches);
+      buckets = [...receipt.request.buckets];
+      if (values['dry-run'] !== undefined && dryRun !== receipt.request.dryRun) {
+        throw new UsageError(`--resume: ${values.resume} was ${receipt.request.dryRun ? 'a dry run' : 'not a dry run'}; resume it as it was`);
+      }
+      dryRun = receipt.request.dryRun;
+    } else {
+      buckets = await resolveBuckets(values.bucket, ctx.estateName);
+      receipt = Receipt.create(values.receipt ?? defaultReceiptPath(`erasure-${started.toISOString().replace(/[:.]/g, '-')}`, ctx.cwd), ips, matches, buckets, dryRun);
+    }
+  } catch (error) {
+    if (error instanceof UsageError || !/^--(receipt|resume):/.test((error as Error).message)) throw error;
+    throw new UsageError((error as Error).message);
+  }
   let report: EraseReport;
   try {
-    report = await erase(new S3Client({ followRegionRedirects: true }), { ips, matches, buckets, dryRun });
-  } catch (error) {
-    if (/^--(ip|match):/.test((error as Error).message)) throw new UsageError((error as Error).message);
-    throw error;
+    report = await erase(new S3Client({ followRegionRedirects: true }), { ips, matches, buckets, dryRun, includeVersions: values['include-versions'] === true }, {
+      skip: (bucket, key, versionId) => receipt.done.has(objectId(bucket, key, versionId)),
+      onObject: (o) => receipt.object(o),
+    });
+    const recheckAfter = new Date(started.getTime() + LATE_LOG_HOURS * 3600_000).toISOString();
+    const rewritten = report.objects.filter((o) => o.status === 'rewritten').length;
+    const failed = report.objects.filter((o) => o.status === 'failed').length;
+    receipt.summary({ objectsScanned: report.objectsScanned, linesMatched: report.linesMatched, objectsRewritten: rewritten, objectsFailed: failed, recheckAfter });
+    ctx.out(formatReport(report, buckets));
+    ctx.out(
+      `\nReceipt: ${receipt.path} (request ${receipt.request.requestId}).` +
+        `\nLogs can arrive up to ${LATE_LOG_HOURS} hours after the requests they record. Recheck after ${recheckAfter}:` +
+        `\n  npm run erase -- <the same --ip/--match> --resume ${receipt.path}`,
+    );
+    return failed > 0 ? 1 : 0;
+  } finally {
+    receipt.close();
   }
-  ctx.out(formatReport(report, buckets));
-  return report.objects.some((o) => o.status === 'failed') ? 1 : 0;
 }
 
 function parse(argv: readonly string[]) {
@@ -42,6 +95,9 @@ function parse(argv: readonly string[]) {
         match: { type: 'string', multiple: true },
         bucket: { type: 'string', multiple: true },
         'dry-run': { type: 'boolean' },
+        receipt: { type: 'string' },
+        resume: { type: 'string' },
+        'include-versions': { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -53,13 +109,20 @@ function parse(argv: readonly string[]) {
 
 /** Keys and counts only: the report never repeats the identifiers it erased. */
 export function formatReport(report: EraseReport, buckets: readonly string[]): string {
-  const rows = report.objects.map((o) => [o.bucket, o.key, String(o.lines), o.status + (o.error ? `: ${o.error}` : '')]);
-  const matched = report.objects.filter((o) => o.status !== 'failed');
-  const failed = report.objects.length - matched.length;
+  const rows = report.objects.map((o) => [
+    o.bucket,
+    o.key + (o.versionId ? ` (version ${o.versionId})` : ''),
+    String(o.lines),
+    o.status + (o.error ? `: ${o.error}` : ''),
+  ]);
+  const matched = report.objects.filter((o) => o.status === 'rewritten' || o.status === 'would-rewrite');
+  const versions = report.objects.filter((o) => o.status === 'version-deleted' || o.status === 'version-would-delete').length;
+  const failed = report.objects.filter((o) => o.status === 'failed').length;
   const summary =
     `${report.dryRun ? 'Dry run, nothing changed. ' : ''}Scanned ${report.objectsScanned} objects in ${buckets.length} bucket(s): ` +
     `${matched.length} object(s) ${report.dryRun ? 'would be rewritten' : 'rewritten'}, ${report.linesMatched} line(s) ` +
     `${report.dryRun ? 'would be removed' : 'removed'}, ${failed} object(s) failed.` +
+    (versions > 0 ? ` ${versions} noncurrent version(s) ${report.dryRun ? 'would be deleted' : 'deleted'}.` : '') +
     (failed > 0 ? ' Failed objects were left unchanged; fix the cause and run again.' : '');
   return rows.length > 0 ? `${formatTable(['bucket', 'key', 'lines', 'status'], rows)}\n\n${summary}` : summary;
 }

@@ -1,6 +1,10 @@
-import { HeadObjectCommand, S3Client, paginateListObjectsV2 } from '@aws-sdk/client-s3';
-import { canonicalIp, replaceIps } from '../../lambda/log-anonymizer/ip';
-import { rewriteObject } from '../../lambda/log-anonymizer/rewrite';
+import { S3Client, paginateListObjectsV2 } from '@aws-sdk/client-s3';
+import { lineMatcher } from './line-matcher';
+import { ObjectOutcome, eraseInObject } from './erase-object';
+import { eraseNoncurrentVersions, versionedBuckets } from './erase-versions';
+
+export type { ObjectOutcome } from './erase-object';
+export { lineMatcher } from './line-matcher';
 
 /**
  * Erasure on request: every log object that holds a line about the person is
@@ -8,7 +12,8 @@ import { rewriteObject } from '../../lambda/log-anonymizer/rewrite';
  * the objects that match (most do not, and reads cost less than writes), then a
  * matching object is streamed again into a new body for the same key. S3
  * replaces an object only once the whole new body is in, so an object is either
- * the old one or the new one, never cut short.
+ * the old one or the new one, never cut short; the replacement is conditional on
+ * the scanned version (see erase-object.ts).
  */
 
 export interface EraseRequest {
@@ -18,14 +23,8 @@ export interface EraseRequest {
   readonly matches: readonly string[];
   readonly buckets: readonly string[];
   readonly dryRun: boolean;
-}
-
-export interface ObjectOutcome {
-  readonly bucket: string;
-  readonly key: string;
-  readonly lines: number;
-  readonly status: 'rewritten' | 'would-rewrite' | 'failed';
-  readonly error?: string;
+  /** In a versioned bucket, also delete the noncurrent versions that hold a matching line; without it, refuse. */
+  readonly includeVersions?: boolean;
 }
 
 export interface EraseReport {
@@ -36,76 +35,58 @@ export interface EraseReport {
   readonly objects: readonly ObjectOutcome[];
 }
 
-/** A predicate for "this line is about the person". */
-export function lineMatcher(ips: readonly string[], matches: readonly string[]): (line: string) => boolean {
-  const wanted = new Set(
-    ips.map((ip) => {
-      const canonical = canonicalIp(ip);
-      if (!canonical) throw new Error(`--ip: ${JSON.stringify(ip)} is not an IPv4 or IPv6 address`);
-      return canonical;
-    }),
-  );
-  // Lines are handled as latin1 (one char per byte), so the needles are the UTF-8 bytes of each form.
-  const needles = matches.flatMap((m) => {
-    if (m.trim() === '') throw new Error('--match: an empty string would match every line; give an email or user id');
-    const once = encodeURIComponent(m);
-    return [...new Set([m, once, encodeURIComponent(once)])].map((s) => Buffer.from(s.toLowerCase(), 'utf8').toString('latin1'));
-  });
-  return (line) => {
-    if (needles.length > 0) {
-      const lower = line.toLowerCase();
-      if (needles.some((n) => lower.includes(n))) return true;
-    }
-    if (wanted.size === 0) return false;
-    let hit = false;
-    replaceIps(line, (address) => {
-      if (wanted.has(canonicalIp(address) ?? '')) hit = true;
-      return undefined;
-    });
-    return hit;
-  };
+export interface Unchanged {
+  readonly bucket: string;
+  readonly key: string;
+  readonly versionId?: string;
+  readonly lines: 0;
+  readonly status: 'unchanged';
 }
 
-export async function erase(s3: S3Client, request: EraseRequest, progress?: (o: ObjectOutcome) => void): Promise<EraseReport> {
+/** What a caller learns as the run goes, and which objects it already finished (a resumed run). */
+export interface EraseObserver {
+  /** Objects finished by an earlier, interrupted run of the same request: not read again. */
+  readonly skip?: (bucket: string, key: string, versionId?: string) => boolean;
+  /** Every object scanned, once finished: `unchanged` if no line matched. */
+  readonly onObject?: (outcome: ObjectOutcome | Unchanged) => void;
+}
+
+export async function erase(s3: S3Client, request: EraseRequest, observer: EraseObserver = {}): Promise<EraseReport> {
   const matches = lineMatcher(request.ips, request.matches);
   const keep = (line: string): string | null => (matches(line) ? null : line);
   const objects: ObjectOutcome[] = [];
   let objectsScanned = 0;
   let linesMatched = 0;
+  const record = (outcome: ObjectOutcome | undefined, unchanged: Unchanged) => {
+    observer.onObject?.(outcome ?? unchanged);
+    if (!outcome) return;
+    if (outcome.status !== 'failed') linesMatched += outcome.lines;
+    objects.push(outcome);
+  };
+  // Before any change: a versioned bucket would keep every rewritten object as an old version.
+  const versioned = await versionedBuckets(s3, request.buckets, request.includeVersions === true);
   for (const bucket of request.buckets) {
     for await (const page of paginateListObjectsV2({ client: s3 }, { Bucket: bucket })) {
       for (const { Key: key, ETag } of page.Contents ?? []) {
-        if (!key) continue;
+        if (!key || observer.skip?.(bucket, key)) continue;
         objectsScanned++;
-        const outcome = await eraseInObject(s3, bucket, key, ETag, keep, request.dryRun);
-        if (!outcome) continue;
-        if (outcome.status !== 'failed') linesMatched += outcome.lines;
-        objects.push(outcome);
-        progress?.(outcome);
+        record(await eraseInObject(s3, bucket, key, ETag, keep, request.dryRun), { bucket, key, lines: 0, status: 'unchanged' });
       }
     }
   }
-  return { dryRun: request.dryRun, objectsScanned, linesMatched, objects };
-}
-
-async function eraseInObject(
-  s3: S3Client,
-  bucket: string,
-  key: string,
-  etag: string | undefined,
-  keep: (line: string) => string | null,
-  dryRun: boolean,
-): Promise<ObjectOutcome | undefined> {
-  try {
-    const source = { Bucket: bucket, Key: key, ETag: etag };
-    const scan = await rewriteObject(s3, source, keep);
-    const lines = scan.linesIn - scan.linesOut;
-    if (lines === 0) return undefined;
-    if (dryRun) return { bucket, key, lines, status: 'would-rewrite' };
-    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key, IfMatch: etag }));
-    await rewriteObject(s3, source, keep, { Bucket: bucket, Key: key, ContentType: head.ContentType, Metadata: head.Metadata });
-    return { bucket, key, lines, status: 'rewritten' };
-  } catch (error) {
-    return { bucket, key, lines: 0, status: 'failed', error: (error as Error).message || String(error) };
+  // After the current objects: their rewrites have just made noncurrent versions too.
+  for (const bucket of versioned) {
+    await eraseNoncurrentVersions(
+      s3,
+      bucket,
+      keep,
+      request.dryRun,
+      (key, versionId, outcome) => {
+        objectsScanned++;
+        record(outcome, { bucket, key, versionId, lines: 0, status: 'unchanged' });
+      },
+      (key, versionId) => observer.skip?.(bucket, key, versionId) === true,
+    );
   }
+  return { dryRun: request.dryRun, objectsScanned, linesMatched, objects };
 }

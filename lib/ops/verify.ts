@@ -2,6 +2,7 @@ import {
   GetBucketEncryptionCommand,
   GetBucketLifecycleConfigurationCommand,
   GetBucketLocationCommand,
+  GetBucketVersioningCommand,
   GetPublicAccessBlockCommand,
   LifecycleRule,
   S3Client,
@@ -10,7 +11,8 @@ import {
 /**
  * What is deployed, read back from S3 and compared with the policy: each log
  * bucket is in the EU, expires every object within the policy's days, blocks
- * public access and is encrypted at rest.
+ * public access, is encrypted at rest and is not versioned (a versioned bucket
+ * keeps every rewritten or erased object as a noncurrent version).
  */
 
 export interface VerifyPolicy {
@@ -21,7 +23,7 @@ export interface VerifyPolicy {
 
 export interface CheckResult {
   readonly bucket: string;
-  readonly check: 'region' | 'lifecycle expiry' | 'public access block' | 'encryption';
+  readonly check: 'region' | 'lifecycle expiry' | 'public access block' | 'encryption' | 'versioning';
   readonly ok: boolean;
   readonly detail: string;
 }
@@ -53,7 +55,21 @@ export async function verifyBucket(s3: S3Client, bucket: string, policy: VerifyP
       const algorithms = (c?.Rules ?? []).map((r) => r.ApplyServerSideEncryptionByDefault?.SSEAlgorithm).filter(Boolean);
       return algorithms.length > 0 ? { ok: true, detail: `default ${algorithms.join(', ')}` } : { ok: false, detail: 'no default encryption rule' };
     }),
+    run('versioning', async () => versioningCheck((await s3.send(new GetBucketVersioningCommand({ Bucket: bucket }))).Status)),
   ]);
+}
+
+/**
+ * The log bucket is unversioned by design: with versioning on (or suspended after
+ * being on), an erased or anonymized object lives on as a noncurrent version until
+ * it expires, and `npm run erase` refuses to run without --include-versions.
+ */
+export function versioningCheck(status: string | undefined): { ok: boolean; detail: string } {
+  if (!status) return { ok: true, detail: 'never versioned' };
+  return {
+    ok: false,
+    detail: `versioning ${status}: rewritten and deleted objects are kept as noncurrent versions; erase needs --include-versions`,
+  };
 }
 
 /** GetBucketLocation answers null for us-east-1 and `EU` for the legacy name of eu-west-1. */

@@ -7,6 +7,7 @@ import { standInOrigin } from './stand-in-origin';
 import { standInSiteEdge } from './stand-in-stack';
 import { staticOrigin } from './static-origin';
 import { synthesizeEstate } from './synth';
+import { liveContentDirs } from './live-content';
 
 export { STAND_IN_PAGES } from './stand-in-origin';
 
@@ -62,7 +63,7 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
   const found = findSiteEdge(assembly, o.site);
   const edge = found ?? standInSiteEdge(config, o.site);
   if (o.site === 'main' && edge.contentDirs.length === 0) throw new Error('main site: the template deploys no content');
-  const origin = o.site === 'main' ? staticOrigin(edge.contentDirs) : standInOrigin(site, domain);
+  const origin = o.site === 'main' ? staticOrigin(liveContentDirs(edge.contentDirs, config)) : standInOrigin(site, domain);
   const server: http.Server = await listen(edge, origin, o.port ?? 0);
   const port = portOf(server);
   const host = siteHostName(config, o.site)!;

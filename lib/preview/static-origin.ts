@@ -1,26 +1,24 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import * as mime from 'mime-types';
 import { Origin } from './origin';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.xml': 'application/xml',
-  '.woff2': 'font/woff2',
-};
+/**
+ * Content-Type per file from a maintained database (mime-db, through mime-types), not
+ * a hand list. The deployment's `aws s3 sync` guesses types with Python's mimetypes
+ * table; both name the web types generators emit the same way. An unknown or missing
+ * extension gets application/octet-stream, the type S3 stores when none is given.
+ */
+function contentType(file: string): string {
+  return mime.contentType(path.basename(file)) || 'application/octet-stream';
+}
 
 /**
  * The private content bucket behind origin access control, as the deployment
  * fills it: the object key is the path without its leading slash (no index
  * documents, no directory listing), and a missing key answers 403, because OAC
- * grants GetObject but not ListBucket.
+ * grants GetObject but not ListBucket. Files are read on every request, so a
+ * change to the content folder shows on the next reload.
  */
 export function staticOrigin(dirs: readonly string[]): Origin {
   return async ({ uri }) => {
@@ -34,7 +32,7 @@ export function staticOrigin(dirs: readonly string[]): Origin {
     for (const dir of [...dirs].reverse()) {
       const file = path.join(dir, key);
       if (key && !key.endsWith('/') && file.startsWith(dir + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
-        const type = TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+        const type = contentType(file);
         return { status: 200, headers: new Map([['content-type', [type]]]), body: fs.readFileSync(file) };
       }
     }

@@ -6,7 +6,8 @@
 export interface PrivacyThresholds {
   /**
    * Regions personal data may be stored in.
-   * @default the EU regions AWS offers (eu-west-1, eu-west-3, eu-central-1, eu-central-2, eu-north-1, eu-south-1, eu-south-2)
+   * @default the AWS Regions in EU member states (eu-west-1, eu-west-3, eu-central-1, eu-north-1, eu-south-1, eu-south-2;
+   *   not eu-central-2 Zurich or eu-west-2 London)
    */
   readonly allowedRegions?: readonly string[];
   /**
@@ -49,7 +50,6 @@ export const DEFAULT_ALLOWED_REGIONS: readonly string[] = [
   'eu-west-1',
   'eu-west-3',
   'eu-central-1',
-  'eu-central-2',
   'eu-north-1',
   'eu-south-1',
   'eu-south-2',

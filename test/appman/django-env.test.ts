@@ -1,5 +1,5 @@
 import { defaultAppman } from '../../lib/config';
-import { DJANGO_FORWARDED_HEADERS, djangoEnvironment } from '../../lib/constructs/appman-django-env';
+import { DJANGO_FORWARDED_HEADERS, djangoEnvironment } from '../../lib/appman/appman-django-env';
 
 const base = {
   site: defaultAppman('registry.example/appman:1'),

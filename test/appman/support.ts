@@ -3,7 +3,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { estateConfig } from '../../estate.config';
 import { EstateConfig } from '../../lib/config';
 import { Estate } from '../../lib/estate';
-import { AppmanStack } from '../../lib/stacks/appman-stack';
+import { AppmanStack } from '../../lib/appman/appman-stack';
 import { buildEstate } from '../setup/estate';
 
 export type Resource = { Type: string; Properties?: Record<string, any>; DeletionPolicy?: string; UpdateReplacePolicy?: string };

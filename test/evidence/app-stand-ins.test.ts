@@ -1,7 +1,7 @@
 import { Browser } from 'playwright-core';
 import { estateConfig } from '../../estate.config';
 import { CookieDeclaration } from '../../lib/config';
-import { collectEvidence, Evidence, launchChromium } from '../../lib/evidence';
+import { collectEvidence, Evidence, launchChromium, siteExpectations } from '../../lib/evidence';
 import { Preview, STAND_IN_PAGES, startPreview } from '../../lib/preview';
 
 // One browser for the file; both sites come from one synth of the estate.
@@ -15,7 +15,13 @@ beforeAll(async () => {
   browser = await launchChromium();
   for (const site of SITES) {
     previews[site] = await startPreview({ site });
-    evidence[site] = await collectEvidence(previews[site].url, { pages: STAND_IN_PAGES.length, browser });
+    evidence[site] = await collectEvidence(previews[site].url, {
+      pages: STAND_IN_PAGES.length,
+      browser,
+      // The preview may serve a self-signed certificate; a live site is never collected this way.
+      ignoreHTTPSErrors: true,
+      expect: siteExpectations(estateConfig, site, previews[site].edge),
+    });
   }
 });
 
@@ -64,6 +70,14 @@ describe.each(SITES)('%s: a stand-in origin that sets allowlisted and rogue cook
       expect([...page.localStorage, ...page.sessionStorage]).toEqual([]);
       expect(page.requests.filter((r) => r.party === 'third')).toEqual([]);
     }
+  });
+
+  test('the verdict against the site disclosure passes every check; each cookie judged declared and as declared', () => {
+    const v = evidence[site].verdict!;
+    expect(v.checks.filter((c) => !c.passed)).toEqual([]);
+    expect(v.checks.map((c) => c.id)).toEqual(['cookies-declared', 'no-third-party-requests', 'security-headers', 'no-csp-violations', 'no-broken-links', 'no-mixed-content', 'legacy-cookies-purged']);
+    expect(v.cookies.map((c) => [c.name, c.declared, c.ok]).sort()).toEqual(declared.map((c) => [c.name, true, true]).sort());
+    expect(v.passed).toBe(true);
   });
 
   test('pre-seeded _ga and _gid are expired after one visit', () => {

@@ -3,7 +3,7 @@ import { Template } from 'aws-cdk-lib/assertions';
 import { estateConfig } from '../../estate.config';
 import { EstateConfig } from '../../lib/config';
 import { createEstate } from '../../lib/estate';
-import { ForumStack } from '../../lib/stacks/forum-stack';
+import { ForumStack } from '../../lib/forum/forum-stack';
 
 export const DOMAIN = { name: 'example.org', hostedZoneId: 'Z0123456789ABCDEFGHIJ' };
 

@@ -3,7 +3,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { estateConfig } from '../../estate.config';
 import { privacyChecks } from '../../lib/checks';
-import { FORUM_FORWARD_HEADERS } from '../../lib/constructs/forum-edge';
+import { FORUM_FORWARD_HEADERS } from '../../lib/forum/forum-edge';
 import { buildForum, withDomain } from './build';
 
 const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';

@@ -2,6 +2,8 @@ import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { execFile } from 'child_process';
 import { Server, createServer } from 'http';
 import { AddressInfo } from 'net';
+import { mkdtempSync, readFileSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
 import { join } from 'path';
 import { promisify } from 'util';
 import { UsageError } from '../../lib/ops/cli';
@@ -17,6 +19,7 @@ const ROOT = join(__dirname, '..', '..');
 let s3: LoopbackS3;
 let cfn: Server;
 let cfnEndpoint: string;
+const work = mkdtempSync(join(tmpdir(), 'erase-cli-'));
 const log = albLog(6);
 const ip = log.clientIps[2];
 
@@ -35,6 +38,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await new Promise((resolve) => cfn.close(resolve));
   await s3.stop();
+  rmSync(work, { recursive: true, force: true });
 });
 
 test("the deployed estate's log buckets come from its stacks' LogBucketName outputs", async () => {
@@ -46,7 +50,7 @@ test("the deployed estate's log buckets come from its stacks' LogBucketName outp
 describe('eraseCommand', () => {
   const run = async (argv: string[]) => {
     const out: string[] = [];
-    const code = await eraseCommand(argv, { estateName: 'Estate', out: (t) => out.push(t), err: () => undefined });
+    const code = await eraseCommand(argv, { estateName: 'Estate', cwd: work, out: (t) => out.push(t), err: () => undefined });
     return { code, out: out.join('\n') };
   };
 
@@ -62,15 +66,19 @@ describe('eraseCommand', () => {
     expect(out).toMatch(/estate-logs-cli\s+alb\/appman\/x\.log\s+1\s+would-rewrite/);
     expect(out).toContain('Dry run, nothing changed. Scanned 1 objects in 1 bucket(s): 1 object(s) would be rewritten, 1 line(s) would be removed');
     expect(out).not.toContain(ip);
+    expect(out).toMatch(/Receipt: .*erasure-receipts\/erasure-.*\.jsonl/);
+    expect(out).toMatch(/Recheck after \d{4}-\d\d-\d\dT[\s\S]*--resume /);
   });
 });
 
 test('npm run erase and npm run verify work end to end through the SDK environment', async () => {
   const env = { ...process.env, AWS_ENDPOINT_URL_CLOUDFORMATION: cfnEndpoint };
   const exec = promisify(execFile);
-  const erased = await exec('npm', ['run', '--silent', 'erase', '--', '--ip', ip], { cwd: ROOT, env });
+  const receipt = join(work, 'e2e.jsonl');
+  const erased = await exec('npm', ['run', '--silent', 'erase', '--', '--ip', ip, '--receipt', receipt], { cwd: ROOT, env });
   expect(erased.stdout).toMatch(/alb\/appman\/x\.log\s+1\s+rewritten/);
   expect(await getText(s3.client, BUCKET, 'alb/appman/x.log')).not.toContain(ip);
+  expect(readFileSync(receipt, 'utf8')).toContain('"status":"rewritten"');
   // s3rver has no lifecycle API: verify must fail, and say so, with exit code 1.
   const verified = await exec('npm', ['run', '--silent', 'verify'], { cwd: ROOT, env }).then(
     () => ({ code: 0, stdout: '' }),

@@ -35,6 +35,7 @@ test('a compliant bucket passes every check', async () => {
     ['lifecycle expiry', true],
     ['public access block', true],
     ['encryption', true],
+    ['versioning', true],
   ]);
 });
 
@@ -55,7 +56,8 @@ test('missing configurations are failures, not crashes', async () => {
 });
 
 test("s3rver's own answers: no location (us-east-1) and NotImplemented fail every check", async () => {
-  const results = await verifyBucket(server.client, BARE, policy);
+  const results = (await verifyBucket(server.client, BARE, policy)).filter((r) => r.check !== 'versioning');
+  expect(results).toHaveLength(4);
   expect(results.every((r) => !r.ok)).toBe(true);
   expect(results[0].detail).toContain('us-east-1');
   expect(results[1].detail).toMatch(/could not read: NotImplemented/);
@@ -66,11 +68,22 @@ test('the command prints a table per bucket and exits 1 when any check fails, 0 
   const ctx = { estateName: 'Estate', policy, out: (t: string) => out.push(t), err: () => undefined };
   expect(await verifyCommand(['--bucket', GOOD], ctx)).toBe(0);
   expect(out.join('\n')).toMatch(/estate-logs-good\s+region\s+PASS\s+eu-west-1/);
-  expect(out.join('\n')).toContain('All 4 checks passed.');
+  expect(out.join('\n')).toContain('All 5 checks passed.');
   out.length = 0;
   expect(await verifyCommand(['--bucket', GOOD, '--bucket', BARE], ctx)).toBe(1);
   expect(out.join('\n')).toMatch(/estate-logs-bare\s+region\s+FAIL/);
-  expect(out.join('\n')).toContain('4 of 8 checks failed.');
+  expect(out.join('\n')).toContain('4 of 10 checks failed.');
+});
+
+test.each(['Enabled', 'Suspended'] as const)('a log bucket with versioning %s fails: erased lines would live on in old versions', async (status) => {
+  server.versioning.status.set(BAD, status);
+  try {
+    const byCheck = Object.fromEntries((await verifyBucket(server.client, BAD, policy)).map((r) => [r.check, r]));
+    expect(byCheck.versioning).toMatchObject({ ok: false, detail: expect.stringContaining(`versioning ${status}`) });
+    expect((await verifyBucket(server.client, GOOD, policy)).find((r) => r.check === 'versioning')).toMatchObject({ ok: true, detail: 'never versioned' });
+  } finally {
+    server.versioning.status.delete(BAD);
+  }
 });
 
 describe('pure checks', () => {

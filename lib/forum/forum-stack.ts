@@ -6,14 +6,14 @@ import * as ssm from 'aws-cdk-lib/aws-ssm';
 import { Construct } from 'constructs';
 import { EstateConfig, ForumConfig, siteHostName } from '../config';
 import { siteDomain } from '../constructs/site-domain';
-import { ForumBackup } from '../constructs/forum-backup';
-import { FORUM_BEHAVIORS, FORUM_CSP, FORUM_FORWARD_HEADERS } from '../constructs/forum-edge';
-import { ForumEmail } from '../constructs/forum-email';
-import { ForumHost } from '../constructs/forum-host';
-import { ForumOriginAccess } from '../constructs/forum-origin-access';
+import { ForumBackup } from './forum-backup';
+import { FORUM_BEHAVIORS, FORUM_CSP, FORUM_FORWARD_HEADERS } from './forum-edge';
+import { ForumEmail } from './forum-email';
+import { ForumHost } from './forum-host';
+import { ForumOriginAccess } from './forum-origin-access';
 import { PrivateDistribution } from '../constructs/private-distribution';
-import { APP_YML_PLACEHOLDERS, forumAppYml } from '../forum/app-yml';
-import { NetworkStack } from './network-stack';
+import { APP_YML_PLACEHOLDERS, forumAppYml } from './app-yml';
+import { NetworkStack } from '../stacks/network-stack';
 
 export interface ForumStackProps extends StackProps {
   readonly config: EstateConfig;

@@ -7,9 +7,13 @@ import { Construct } from 'constructs';
 import { EstateConfig } from '../config';
 import { siteDomain } from '../constructs/site-domain';
 import { LOG_PREFIXES } from '../constructs/log-bucket';
+import { nagAccount } from '../constructs/nag-finding';
 import { PrivateDistribution } from '../constructs/private-distribution';
 import { privacyPage } from '../privacy/disclosure/page';
 import { declarePublicContent } from '../privacy/public-content';
+import { staticSiteCsp } from './csp';
+import { REDIRECTS_FILE } from './redirects';
+import { NOT_FOUND_PAGE, notFoundPage, prepareSiteContent } from './site-content';
 
 /** Repository root: `contentDir` in the config is relative to it. */
 const REPO_ROOT = path.join(__dirname, '..', '..');
@@ -29,6 +33,8 @@ export class MainSiteStack extends Stack {
   constructor(scope: Construct, id: string, props: MainSiteStackProps) {
     super(scope, id, props);
     const { config } = props;
+    // Redirects validated and the content scanned before any construct exists.
+    const content = prepareSiteContent(config, REPO_ROOT);
 
     this.contentBucket = new s3.Bucket(this, 'Content', {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
@@ -57,11 +63,14 @@ export class MainSiteStack extends Stack {
       logBucket: props.logBucket,
       domain: siteDomain(this, config, 'main', props.certificateArnParameter),
       defaultRootObject: 'index.html',
+      // Folder URLs (/x/ → x/index.html, /x → 301 /x/) and the site's redirects, at the edge.
+      routes: { r: content.redirects },
+      contentSecurityPolicy: config.sites.main.contentSecurityPolicy ?? staticSiteCsp(),
       // Without ListBucket, OAC reads of a missing key come back 403: show the 404 page.
       errorResponses: [403, 404].map((httpStatus) => ({
         httpStatus,
         responseHttpStatus: 404,
-        responsePagePath: '/404.html',
+        responsePagePath: `/${NOT_FOUND_PAGE}`,
         ttl: Duration.minutes(5),
       })),
     });
@@ -69,7 +78,10 @@ export class MainSiteStack extends Stack {
     const deployment = new s3deploy.BucketDeployment(this, 'Deploy', {
       destinationBucket: this.contentBucket,
       sources: [
-        s3deploy.Source.asset(path.resolve(REPO_ROOT, config.sites.main.contentDir)),
+        // The redirects file is read at synth and answered at the edge, not published.
+        s3deploy.Source.asset(content.dir, { exclude: [REDIRECTS_FILE] }),
+        // Content without a 404 page (Sphinx builds have none) gets a plain one.
+        ...(content.hasNotFoundPage ? [] : [s3deploy.Source.data(NOT_FOUND_PAGE, notFoundPage(config))]),
         // Global Privacy Control support resource (https://privacycg.github.io/gpc-spec/).
         s3deploy.Source.jsonData('.well-known/gpc.json', { gpc: true }),
         // Generated from the estate config, so the published policy says what the stacks do.
@@ -102,7 +114,7 @@ function acknowledgeContentDeployment(deployment: s3deploy.BucketDeployment, con
     'Action::s3:GetObject*',
     'Action::s3:List*',
     `Resource::${contentArn}/*`,
-    `Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-${stack.region}/*`,
+    `Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-${nagAccount(stack)}-${stack.region}/*`,
     // cloudfront:CreateInvalidation has no resource-level scoping.
     'Resource::*',
   ];

@@ -4,7 +4,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { boundedLogRetention } from './log-retention';
+import { boundedLogRetention } from '../constructs/log-retention';
 
 export interface AppmanServiceProps {
   readonly vpc: ec2.IVpc;

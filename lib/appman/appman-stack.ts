@@ -6,15 +6,15 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import { AppmanConfig, EstateConfig, siteHostName } from '../config';
-import { APPMAN_DATABASE_NAME, AppmanDatabase } from '../constructs/appman-database';
-import { DJANGO_FORWARDED_HEADERS, djangoEnvironment } from '../constructs/appman-django-env';
-import { AppmanEmail } from '../constructs/appman-email';
-import { AppmanLoadBalancer } from '../constructs/appman-load-balancer';
-import { AppmanService } from '../constructs/appman-service';
+import { APPMAN_DATABASE_NAME, AppmanDatabase } from './appman-database';
+import { DJANGO_FORWARDED_HEADERS, djangoEnvironment } from './appman-django-env';
+import { AppmanEmail } from './appman-email';
+import { AppmanLoadBalancer } from './appman-load-balancer';
+import { AppmanService } from './appman-service';
 import { siteDomain } from '../constructs/site-domain';
 import { LOG_PREFIXES } from '../constructs/log-bucket';
 import { PrivateDistribution } from '../constructs/private-distribution';
-import { NetworkStack } from './network-stack';
+import { NetworkStack } from '../stacks/network-stack';
 
 /** Path the load balancer probes; part of the app contract (docs/appman.md). */
 export const APPMAN_HEALTH_CHECK_PATH = '/health/';

@@ -1,5 +1,5 @@
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
-import { SiteBehavior } from './private-distribution';
+import { SiteBehavior } from '../constructs/private-distribution';
 
 /**
  * How Discourse sits behind PrivateDistribution. Pages and the API are

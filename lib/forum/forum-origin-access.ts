@@ -3,7 +3,7 @@ import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
-import { acknowledgeAwsCustomResourceHandler } from './aws-custom-resource-handler';
+import { acknowledgeAwsCustomResourceHandler } from '../constructs/aws-custom-resource-handler';
 
 /** The security group CloudFront creates in a VPC for its VPC origins' traffic. */
 export const VPC_ORIGINS_SECURITY_GROUP = 'CloudFront-VPCOrigins-Service-SG';

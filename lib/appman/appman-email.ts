@@ -4,7 +4,7 @@ import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
 import { DomainConfig } from '../config';
-import { NoTrackingConfigurationSet } from './no-tracking-configuration-set';
+import { NoTrackingConfigurationSet } from '../constructs/no-tracking-configuration-set';
 
 export interface AppmanEmailProps {
   /** Name of the SES configuration set (letters, digits, `-`, `_`). */

@@ -5,7 +5,7 @@ import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import { Construct } from 'constructs';
 import { DomainConfig } from '../config';
-import { NoTrackingConfigurationSet } from './no-tracking-configuration-set';
+import { NoTrackingConfigurationSet } from '../constructs/no-tracking-configuration-set';
 
 export interface ForumEmailProps {
   readonly domain: DomainConfig;
