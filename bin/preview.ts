@@ -1,13 +1,19 @@
 #!/usr/bin/env node
-/**
- * npm run preview -- --site main|appman|forum [--content <dir>] [--port <n>] [--domain <name>]
- * Serves a site through the estate's CloudFront Functions and response headers
- * policy exactly as the synthesized template ships them.
- */
 import * as path from 'path';
 import { SITE_KEYS, SiteKey } from '../lib/config';
+import { ensurePortFree, runCommand, UsageError } from '../lib/ops/cli';
 import { DEFAULT_PREVIEW_DOMAIN, startPreview } from '../lib/preview';
 import { parseArgs } from 'util';
+
+const USAGE = `Usage: npm run preview -- [--site main|appman|forum] [--content <dir>] [--port <n>] [--domain <name>]
+
+Serves a site through the estate's CloudFront Functions and response headers
+policy exactly as the synthesized template ships them, on 127.0.0.1.
+  --site <key>      main (default), appman or forum
+  --content <dir>   folder to serve as the main site instead of the config's contentDir
+  --port <n>        TCP port (default 8080; 0 picks a free one)
+  --domain <name>   domain the sites are served under (default ${DEFAULT_PREVIEW_DOMAIN})
+Stops on Ctrl-C (SIGINT) or SIGTERM.`;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -19,9 +25,11 @@ async function main(): Promise<void> {
     },
   });
   const site = values.site as SiteKey;
-  if (!SITE_KEYS.includes(site)) throw new Error(`--site ${values.site}: use one of ${SITE_KEYS.join(', ')}.`);
+  if (!SITE_KEYS.includes(site)) throw new UsageError(`--site ${values.site}: use one of ${SITE_KEYS.join(', ')}.`);
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port ${values.port}: give a TCP port number (0 picks a free one).`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port ${values.port}: give a TCP port number (0 picks a free one).`);
+  // Before the synth, so a busy port is reported in a second rather than after it.
+  await ensurePortFree(port);
   const preview = await startPreview({
     site,
     port,
@@ -38,7 +46,4 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-main().catch((e: Error) => {
-  process.stderr.write(`preview: ${e.message}\n`);
-  process.exit(1);
-});
+void runCommand(main, USAGE);

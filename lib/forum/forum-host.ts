@@ -5,7 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { forumUserData } from './user-data';
 import { boundedLogRetention } from '../constructs/log-retention';
-import { nagAccount } from '../constructs/nag-finding';
+import { nagAccount, nagPartition } from '../constructs/nag-finding';
 
 /** Tag on the host and its data volume; the host may attach only a volume carrying it. */
 export const FORUM_HOST_TAG = 'estate:forum-host';
@@ -162,7 +162,7 @@ export class ForumHost extends Construct {
       reason: 'ec2:DescribeVolumes supports no resource-level permissions; the host only reads whether its data volume is free to attach.',
     });
     Validations.of(role).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ec2:${Stack.of(this).region}:${nagAccount(this)}:instance/*]`,
+      id: `AwsSolutions-IAM5[Resource::arn:${nagPartition(this)}:ec2:${Stack.of(this).region}:${nagAccount(this)}:instance/*]`,
       reason:
         "The host's own instance id is not known when its role is created; ec2:AttachVolume is limited by the condition to " +
         'instances tagged as this stack\'s forum host, and to the one data volume.',

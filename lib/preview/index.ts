@@ -74,6 +74,11 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
     domain,
     edge,
     standIn: !found,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        // Open keep-alive or half-sent requests would otherwise hold the process for up to a minute.
+        server.closeAllConnections();
+      }),
   };
 }
