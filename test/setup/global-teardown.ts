@@ -1,7 +1,10 @@
 import * as fs from 'fs';
 
-/** Removes the run's temporary folder (see global-setup.ts), whatever the tests left in it. */
+/**
+ * Removes the run's temporary folder (see global-setup.ts), whatever the tests left in it.
+ * Retries: a child process a test just stopped may still be removing its own folders in it.
+ */
 export default function globalTeardown(): void {
   const dir = process.env.ESTATE_TEST_TMPDIR;
-  if (dir && /privacy-estate-test-/.test(dir)) fs.rmSync(dir, { recursive: true, force: true });
+  if (dir && /privacy-estate-test-/.test(dir)) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
 }
