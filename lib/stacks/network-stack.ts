@@ -20,6 +20,8 @@ export interface NetworkStackProps extends StackProps {
  *   own load balancer.
  * - `isolatedSubnets`: no route to or from the internet. Internal load balancers
  *   (reached by CloudFront through VPC origins) and databases live here.
+ * - `privateSubnets` (only with a forum): a host that is itself a VPC origin, with
+ *   outbound through one NAT instance (docs/forum.md, "Egress").
  */
 export class NetworkStack extends Stack {
   public readonly vpc: ec2.Vpc;

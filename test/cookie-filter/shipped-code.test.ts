@@ -2,7 +2,9 @@ import { MAX_FUNCTION_BYTES, unsupportedSyntax } from '../../lib/cookie-filter';
 import { COOKIE_FILTER_CODE_MARKER } from '../../lib/privacy/markers';
 import { DOMAIN, siteFilters } from './support';
 
-const TARGET_BYTES = 3072;
+// The forum's response function bakes in its allowlist (12 Discourse cookies, two of them long names) and
+// is the largest: 3100 bytes. Well under CloudFront's limit; the budget keeps growth visible.
+const TARGET_BYTES = 3200;
 const shipped = (['main', 'appman', 'forum'] as const).flatMap((key) => {
   const pair = siteFilters(key, DOMAIN);
   return [pair.viewerRequest, pair.viewerResponse].map((f) => [f.name, f.code] as const);
