@@ -1,10 +1,13 @@
-import { Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { LambdaDestination } from 'aws-cdk-lib/aws-s3-notifications';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import * as path from 'path';
 import { EstateConfig, IpLogHandling } from '../config/types';
@@ -27,6 +30,12 @@ export interface LogAnonymizerProps {
 
 const REPO_ROOT = path.join(__dirname, '..', '..');
 
+/** SQS keeps a message at most 14 days (https://docs.aws.amazon.com/AWSSimpleQueueService/latest/APIReference/API_SetQueueAttributes.html). */
+const SQS_MAX_RETENTION_DAYS = 14;
+
+/** Lambda's asynchronous retries before an event goes to the on-failure destination (2 is Lambda's default and maximum). */
+export const ANONYMIZER_RETRY_ATTEMPTS = 2;
+
 /** Each configured site's `ipAddressesInLogs`, keyed as its log prefixes are. */
 export function ipHandlingBySite(config: EstateConfig): Record<string, IpLogHandling> {
   return Object.fromEntries(
@@ -44,6 +53,13 @@ export function ipHandlingBySite(config: EstateConfig): Record<string, IpLogHand
  */
 export class LogAnonymizer extends Construct {
   public readonly function: NodejsFunction;
+  /**
+   * Where an event goes once every retry failed: the raw object it names still holds
+   * full client IPs. Bounded retention, encrypted, TLS only.
+   */
+  public readonly failedEvents: sqs.Queue;
+  /** In alarm while any failed event waits in `failedEvents`. */
+  public readonly failureAlarm: cloudwatch.Alarm;
   /** The raw prefixes this function processes. */
   public readonly rawPrefixes: readonly string[];
 
@@ -58,6 +74,14 @@ export class LogAnonymizer extends Construct {
     ];
 
     const logGroup = new logs.LogGroup(this, 'LogGroup', { retention: boundedLogRetention(props.logRetentionDays) });
+    // A failed event names a raw object (bucket, key; never a log line). Kept no longer than the logs it points at.
+    this.failedEvents = new sqs.Queue(this, 'FailedEvents', {
+      retentionPeriod: Duration.days(Math.max(1, Math.min(props.logRetentionDays, SQS_MAX_RETENTION_DAYS))),
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // The estate never deletes stored records with a stack; the queue empties itself within its retention.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
 
     this.function = new NodejsFunction(this, 'Function', {
       entry: path.join(REPO_ROOT, 'lambda', 'log-anonymizer', 'index.ts'),
@@ -70,6 +94,8 @@ export class LogAnonymizer extends Construct {
       memorySize: 1024,
       timeout: Duration.minutes(10),
       logGroup,
+      retryAttempts: ANONYMIZER_RETRY_ATTEMPTS,
+      onFailure: new SqsDestination(this.failedEvents),
       description: 'Truncates client IP addresses in new log objects of the estate log bucket',
       environment: { [SITES_ENV]: JSON.stringify(props.sites), [S3_ACCESS_ENV]: s3Access },
       bundling: {
@@ -104,6 +130,16 @@ export class LogAnonymizer extends Construct {
       bucket.addEventNotification(s3.EventType.OBJECT_CREATED, new LambdaDestination(this.function), { prefix });
     }
 
+    this.failureAlarm = new cloudwatch.Alarm(this, 'FailureAlarm', {
+      alarmDescription:
+        'A log object could not be anonymized after every retry: its raw copy keeps full client IPs. See docs/log-tooling.md (npm run verify lists them).',
+      metric: this.failedEvents.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
+      threshold: 1,
+      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+      evaluationPeriods: 1,
+      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
+    });
+
     this.acknowledgeFindings(bucket);
   }
 
@@ -132,6 +168,10 @@ export class LogAnonymizer extends Construct {
         reason: "AWSLambdaBasicExecutionRole on CDK's bucket-notification handler only lets it write its own, retention-bounded logs.",
       });
     }
+    Validations.of(this.failedEvents).acknowledge({
+      id: 'AwsSolutions-SQS3',
+      reason: "This queue is the anonymizer's on-failure destination (a dead-letter queue itself); giving it another would only move failed events further from the alarm.",
+    });
     if (lambda.Runtime.NODEJS_LATEST.name !== lambda.Runtime.NODEJS_22_X.name) {
       Validations.of(this.function).acknowledge({
         id: 'AwsSolutions-L1',

@@ -1,13 +1,18 @@
+import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import { CloudWatchLogsClient } from '@aws-sdk/client-cloudwatch-logs';
 import { S3Client } from '@aws-sdk/client-s3';
 import { parseArgs } from 'util';
 import { CommandContext, UsageError, resolveBuckets } from './cli';
 import { EraseReport, erase } from './erase';
+import { findLogGroups } from './estate-log-groups';
 import { lineMatcher } from './line-matcher';
+import { LogGroupFinding, searchLogGroups } from './log-groups';
 import { Receipt, defaultReceiptPath, objectId } from './receipt';
 import { formatTable } from './table';
 
 export const ERASE_USAGE = `Usage: npm run erase -- (--ip <address> | --match <string>)... [--bucket <name>]... [--dry-run]
                         [--receipt <file> | --resume <receipt>] [--include-versions]
+                        [--log-group <name>]... [--delete-log-streams]
 
 Removes every log line holding the address or string from the estate's log buckets
 (from the deployed stacks' outputs, or the --bucket names), and prints what it changed.
@@ -20,9 +25,17 @@ Removes every log line holding the address or string from the estate's log bucke
                       as salted hashes); default erasure-receipts/<request id>.jsonl
   --resume <receipt>  continue the request of an interrupted run (or recheck for late
                       logs): same --ip/--match; objects it finished are not read again
+  --log-group <name>  CloudWatch log group to search instead of the deployed estate's
+                      (without --bucket or --log-group, every log group of the estate's
+                      stacks is searched); repeatable
+  --delete-log-streams
+                      delete each whole log stream holding a match (with every other event
+                      in it: CloudWatch cannot delete single events); without it, matches
+                      are reported with the date they expire
   --include-versions  in a versioned bucket (erase refuses one without this), also delete
                       every noncurrent version that holds a matching line
-Uses the AWS SDK's standard configuration (credentials chain, AWS_REGION — default the estate's region —, AWS_ENDPOINT_URL_S3).`;
+Uses the AWS SDK's standard configuration (credentials chain, AWS_REGION — default the estate's region —,
+AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL_CLOUDFORMATION, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS).`;
 
 /**
  * CloudFront standard logs and S3 server access logs are delivered on a best-effort
@@ -48,6 +61,7 @@ export async function eraseCommand(argv: readonly string[], ctx: CommandContext 
   let receipt: Receipt;
   let buckets: string[];
   let dryRun = values['dry-run'] === true;
+  const deleteStreams = values['delete-log-streams'] === true;
   try {
     if (values.resume) {
       receipt = Receipt.resume(values.resume, ips, matches);
@@ -58,7 +72,10 @@ export async function eraseCommand(argv: readonly string[], ctx: CommandContext 
       dryRun = receipt.request.dryRun;
     } else {
       buckets = await resolveBuckets(values.bucket, ctx.estateName);
-      receipt = Receipt.create(values.receipt ?? defaultReceiptPath(`erasure-${started.toISOString().replace(/[:.]/g, '-')}`, ctx.cwd), ips, matches, buckets, dryRun);
+      // Named resources mean "only these"; otherwise the deployed estate's, like its buckets.
+      const logGroups = values['log-group'] ?? (values.bucket ? [] : await findLogGroups(new CloudFormationClient({}), ctx.estateName));
+      const path = values.receipt ?? defaultReceiptPath(`erasure-${started.toISOString().replace(/[:.]/g, '-')}`, ctx.cwd);
+      receipt = Receipt.create(path, ips, matches, buckets, logGroups, dryRun);
     }
   } catch (error) {
     if (error instanceof UsageError || !/^--(receipt|resume):/.test((error as Error).message)) throw error;
@@ -74,13 +91,25 @@ export async function eraseCommand(argv: readonly string[], ctx: CommandContext 
     const rewritten = report.objects.filter((o) => o.status === 'rewritten').length;
     const failed = report.objects.filter((o) => o.status === 'failed').length;
     receipt.summary({ objectsScanned: report.objectsScanned, linesMatched: report.linesMatched, objectsRewritten: rewritten, objectsFailed: failed, recheckAfter });
+    const findings = await searchLogGroups(new CloudWatchLogsClient({}), receipt.request.logGroups, lineMatcher(ips, matches), deleteStreams && !dryRun);
+    for (const f of findings) {
+      receipt.logGroup({
+        logGroup: f.logGroup,
+        matches: f.matches,
+        retentionDays: f.retentionDays,
+        expiresBy: f.expiresBy?.toISOString(),
+        streamsDeleted: f.deletedStreams.length,
+        error: f.error,
+      });
+    }
     ctx.out(formatReport(report, buckets));
+    ctx.out(formatLogGroups(findings, receipt.request.logGroups.length));
     ctx.out(
       `\nReceipt: ${receipt.path} (request ${receipt.request.requestId}).` +
         `\nLogs can arrive up to ${LATE_LOG_HOURS} hours after the requests they record. Recheck after ${recheckAfter}:` +
         `\n  npm run erase -- <the same --ip/--match> --resume ${receipt.path}`,
     );
-    return failed > 0 ? 1 : 0;
+    return failed > 0 || findings.some((f) => f.error) ? 1 : 0;
   } finally {
     receipt.close();
   }
@@ -98,6 +127,8 @@ function parse(argv: readonly string[]) {
         receipt: { type: 'string' },
         resume: { type: 'string' },
         'include-versions': { type: 'boolean' },
+        'log-group': { type: 'string', multiple: true },
+        'delete-log-streams': { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -125,4 +156,17 @@ export function formatReport(report: EraseReport, buckets: readonly string[]): s
     (versions > 0 ? ` ${versions} noncurrent version(s) ${report.dryRun ? 'would be deleted' : 'deleted'}.` : '') +
     (failed > 0 ? ' Failed objects were left unchanged; fix the cause and run again.' : '');
   return rows.length > 0 ? `${formatTable(['bucket', 'key', 'lines', 'status'], rows)}\n\n${summary}` : summary;
+}
+
+/** One row per log group that still holds events about the person (never the events themselves). */
+export function formatLogGroups(findings: readonly LogGroupFinding[], searched: number): string {
+  if (searched === 0) return '\nCloudWatch Logs: not searched (name the groups with --log-group, or run without --bucket).';
+  const rows = findings.map((f) => [
+    f.logGroup,
+    String(f.matches),
+    f.error ? `failed: ${f.error}` : f.expiresBy ? f.expiresBy.toISOString() : 'never (no retention set)',
+    f.deletedStreams.length > 0 ? `${f.deletedStreams.length} stream(s) deleted` : f.error ? '-' : 'kept until expiry',
+  ]);
+  const head = `\nCloudWatch Logs: searched ${searched} log group(s); ${findings.filter((f) => !f.error).length} hold events about the person.`;
+  return rows.length === 0 ? head : `${head}\n${formatTable(['log group', 'events', 'expires by', 'action'], rows)}`;
 }

@@ -27,6 +27,8 @@ export interface RequestRecord {
   readonly salt: string;
   readonly identifiers: ReadonlyArray<{ readonly kind: IdentifierKind; readonly hash: string }>;
   readonly buckets: readonly string[];
+  /** CloudWatch log groups searched. */
+  readonly logGroups: readonly string[];
   readonly dryRun: boolean;
 }
 
@@ -50,6 +52,8 @@ export interface LogGroupRecord {
   /** When the last matching event expires (event time + the group's retention); absent if kept forever. */
   readonly expiresBy?: string;
   readonly retentionDays?: number;
+  /** Whole streams deleted (--delete-log-streams). */
+  readonly streamsDeleted: number;
   readonly error?: string;
 }
 
@@ -95,7 +99,14 @@ export class Receipt {
   ) {}
 
   /** A new receipt for a new request; refuses to overwrite an existing file. */
-  public static create(path: string, ips: readonly string[], matches: readonly string[], buckets: readonly string[], dryRun: boolean): Receipt {
+  public static create(
+    path: string,
+    ips: readonly string[],
+    matches: readonly string[],
+    buckets: readonly string[],
+    logGroups: readonly string[],
+    dryRun: boolean,
+  ): Receipt {
     if (existsSync(path)) throw new Error(`--receipt: ${path} already exists; give a new file, or --resume ${path} to continue that request`);
     mkdirSync(dirname(path), { recursive: true });
     const salt = randomBytes(16).toString('hex');
@@ -109,6 +120,7 @@ export class Receipt {
         ...matches.map((m) => ({ kind: 'match' as const, hash: hashIdentifier(salt, 'match', m) })),
       ],
       buckets: [...buckets],
+      logGroups: [...logGroups],
       dryRun,
     };
     const receipt = new Receipt(path, request, new Set(), openSync(path, 'wx', 0o600));

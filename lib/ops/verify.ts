@@ -23,7 +23,7 @@ export interface VerifyPolicy {
 
 export interface CheckResult {
   readonly bucket: string;
-  readonly check: 'region' | 'lifecycle expiry' | 'public access block' | 'encryption' | 'versioning';
+  readonly check: 'region' | 'lifecycle expiry' | 'public access block' | 'encryption' | 'versioning' | 'anonymizer failures';
   readonly ok: boolean;
   readonly detail: string;
 }
@@ -97,7 +97,7 @@ function coversWholeBucket(rule: LifecycleRule): boolean {
   return !f.Prefix && !f.Tag && !f.And && f.ObjectSizeGreaterThan === undefined && f.ObjectSizeLessThan === undefined;
 }
 
-function describeError(error: unknown): string {
+export function describeError(error: unknown): string {
   const e = error as { name?: string; message?: string };
   if (e.name === 'NoSuchLifecycleConfiguration') return 'no lifecycle configuration: logs would be kept forever';
   if (e.name === 'NoSuchPublicAccessBlockConfiguration') return 'no public access block on the bucket';

@@ -25,5 +25,10 @@ export class LogArchiveStack extends Stack {
       sites: ipHandlingBySite(props.config),
       logRetentionDays: props.config.logRetentionDays,
     });
+    // Read by the verification tool to report anonymizer events that failed every retry.
+    new CfnOutput(this, 'AnonymizerFailedEventsQueueUrl', {
+      value: this.logAnonymizer.failedEvents.queueUrl,
+      description: 'Events the log anonymizer failed on after every retry',
+    });
   }
 }

@@ -62,3 +62,42 @@ test("IAM reaches only the log bucket's raw, anonymized and quarantine prefixes"
   expect(JSON.stringify(deletes)).not.toMatch(/anonymized|quarantine|forum/);
   expect(JSON.stringify(statements)).not.toMatch(/"Resource":"\*"|s3:\*/);
 });
+
+describe('failed events are kept, bounded, and raise an alarm', () => {
+  const queues = () => Object.entries(template.findResources('AWS::SQS::Queue'));
+
+  test('after the retries, the event goes to an encrypted queue that keeps it no longer than the logs (20 days → SQS max 14)', () => {
+    const [fnId] = anonymizer();
+    expect(queues()).toHaveLength(1);
+    const [queueId, queue] = queues()[0];
+    expect(queue.Properties.MessageRetentionPeriod).toBe(14 * 86400);
+    expect(queue.Properties.SqsManagedSseEnabled).toBe(true);
+    expect(queue.DeletionPolicy).toBe('Retain');
+    const [, invoke] = Object.entries(template.findResources('AWS::Lambda::EventInvokeConfig'))[0];
+    expect(invoke.Properties.FunctionName.Ref).toBe(fnId);
+    expect(invoke.Properties.MaximumRetryAttempts).toBe(2);
+    expect(invoke.Properties.DestinationConfig.OnFailure.Destination).toEqual({ 'Fn::GetAtt': [queueId, 'Arn'] });
+  });
+
+  test('the queue refuses requests without TLS', () => {
+    const [queueId] = queues()[0];
+    const [, policy] = Object.entries(template.findResources('AWS::SQS::QueuePolicy'))[0];
+    expect(policy.Properties.Queues).toEqual([{ Ref: queueId }]);
+    expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
+      expect.objectContaining({ Effect: 'Deny', Action: 'sqs:*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+    );
+  });
+
+  test('an alarm fires as soon as one failed event waits', () => {
+    const [queueId] = queues()[0];
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateNumberOfMessagesVisible',
+      Namespace: 'AWS/SQS',
+      Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [queueId, 'QueueName'] } }],
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      EvaluationPeriods: 1,
+      TreatMissingData: 'notBreaching',
+    });
+  });
+});

@@ -2,6 +2,7 @@ import { lifecycleCheck, regionCheck, verifyBucket } from '../../lib/ops/verify'
 import { verifyCommand } from '../../lib/ops/verify-command';
 import { encryption, lifecycle, location, noLifecycle, noPublicAccessBlock, publicAccessBlock } from './support/recorded';
 import { LoopbackS3, startLoopbackS3 } from './support/s3-server';
+import { startLoopbackSqs } from './support/sqs';
 
 /**
  * s3rver answers GetBucketLocation itself but implements no lifecycle, public
@@ -83,6 +84,28 @@ test.each(['Enabled', 'Suspended'] as const)('a log bucket with versioning %s fa
     expect((await verifyBucket(server.client, GOOD, policy)).find((r) => r.check === 'versioning')).toMatchObject({ ok: true, detail: 'never versioned' });
   } finally {
     server.versioning.status.delete(BAD);
+  }
+});
+
+test('verify reports anonymizer events that failed every retry, and passes when none wait', async () => {
+  const sqs = await startLoopbackSqs();
+  process.env.AWS_ENDPOINT_URL_SQS = sqs.endpoint;
+  try {
+    sqs.queues.set('Estate-Logs-FailedEvents-1', { visible: 2, inFlight: 1 });
+    sqs.queues.set('Estate-Logs-FailedEvents-2', { visible: 0, inFlight: 0 });
+    const out: string[] = [];
+    const ctx = { estateName: 'Estate', policy, out: (t: string) => out.push(t), err: () => undefined };
+    expect(await verifyCommand(['--bucket', GOOD, '--queue', sqs.url('Estate-Logs-FailedEvents-1')], ctx)).toBe(1);
+    expect(out.join('\n')).toMatch(/Estate-Logs-FailedEvents-1\s+anonymizer failures\s+FAIL\s+3 anonymizer event\(s\) failed every retry/);
+    out.length = 0;
+    expect(await verifyCommand(['--bucket', GOOD, '--queue', sqs.url('Estate-Logs-FailedEvents-2')], ctx)).toBe(0);
+    expect(out.join('\n')).toMatch(/Estate-Logs-FailedEvents-2\s+anonymizer failures\s+PASS\s+no failed anonymizer events/);
+    out.length = 0;
+    expect(await verifyCommand(['--bucket', GOOD, '--queue', sqs.url('missing')], ctx)).toBe(1);
+    expect(out.join('\n')).toMatch(/missing\s+anonymizer failures\s+FAIL\s+could not read: QueueDoesNotExist/);
+  } finally {
+    delete process.env.AWS_ENDPOINT_URL_SQS;
+    await sqs.stop();
   }
 });
 

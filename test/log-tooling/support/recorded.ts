@@ -54,3 +54,20 @@ export function describeStacks(stacks: Record<string, Record<string, string>>): 
     `</DescribeStacksResult><ResponseMetadata><RequestId>b9b4b068-3a41-11e5-94eb-example</RequestId></ResponseMetadata></DescribeStacksResponse>`
   );
 }
+
+/** CloudFormation ListStackResources (query protocol): logical id → [type, physical id]. */
+export function listStackResources(resources: Record<string, [string, string]>): string {
+  const members = Object.entries(resources)
+    .map(
+      ([logical, [type, physical]]) =>
+        `<member><ResourceStatus>CREATE_COMPLETE</ResourceStatus><LogicalResourceId>${logical}</LogicalResourceId>` +
+        `<LastUpdatedTimestamp>2024-05-01T12:00:00.000Z</LastUpdatedTimestamp><PhysicalResourceId>${physical}</PhysicalResourceId>` +
+        `<ResourceType>${type}</ResourceType><DriftInformation><StackResourceDriftStatus>NOT_CHECKED</StackResourceDriftStatus></DriftInformation></member>`,
+    )
+    .join('');
+  return (
+    `<ListStackResourcesResponse xmlns="http://cloudformation.amazonaws.com/doc/2010-05-15/"><ListStackResourcesResult>` +
+    `<StackResourceSummaries>${members}</StackResourceSummaries></ListStackResourcesResult>` +
+    `<ResponseMetadata><RequestId>c1a2b3d4-3a41-11e5-94eb-example</RequestId></ResponseMetadata></ListStackResourcesResponse>`
+  );
+}
