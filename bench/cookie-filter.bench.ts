@@ -11,6 +11,7 @@ import { estateConfig } from '../estate.config';
 import { SiteKey } from '../lib/config';
 import { PrivateDistribution } from '../lib/constructs/private-distribution';
 import { CfEvent, cookieFiltersInTemplate, loadFunction, LoadedFunction, viewerRequestEvent, viewerResponseEvent } from '../lib/cookie-filter';
+import type { SiteRoutes } from '../lambda/edge/site-routes';
 import { median } from './timing';
 
 // Small batches: every event is cloned before its batch is timed, and a large set of
@@ -19,7 +20,14 @@ import { median } from './timing';
 const BATCH = 100;
 const BATCHES = 801;
 
-function shipped(key: SiteKey) {
+/** The main site's routes in the budget's shape: the folder rewrite and 50 redirects of realistic length. */
+function fiftyRedirects(): SiteRoutes {
+  const r: Record<string, string> = {};
+  for (let i = 0; i < 50; i++) r[`/docs/old-section-${i}/page-${i}.html`] = `/docs/section-${i}/page-${i}/`;
+  return { r };
+}
+
+function shipped(key: SiteKey, routes?: SiteRoutes) {
   const app = new App({ context: require('../cdk.json').context });
   const stack = new Stack(app, `Bench-${key}`, { env: { region: 'eu-west-1' } });
   new PrivateDistribution(stack, 'Site', {
@@ -28,6 +36,7 @@ function shipped(key: SiteKey) {
     origin: new HttpOrigin('origin.invalid'),
     logBucket: new s3.Bucket(stack, 'Logs'),
     cookieDomain: 'example.org',
+    routes,
   });
   return cookieFiltersInTemplate(Template.fromStack(stack).toJSON())[0];
 }
@@ -38,8 +47,8 @@ function names(n: number): string[] {
   return Array.from({ length: n }, (_, i) => (i < pool.length ? pool[i] : `c${i}`));
 }
 
-function requestEvent(n: number): CfEvent {
-  return viewerRequestEvent({ cookie: names(n).map((c) => `${c}=v${c}`).join('; ') });
+function requestEvent(n: number, uri?: string): CfEvent {
+  return viewerRequestEvent({ cookie: names(n).map((c) => `${c}=v${c}`).join('; '), uri });
 }
 
 function responseEvent(n: number): CfEvent {
@@ -73,6 +82,16 @@ export async function run(): Promise<void> {
       const ps = perEvent(passResponse, responseEvent(n));
       console.log(`  ${String(n).padStart(7)} | ${vr.toFixed(3).padStart(17)} | ${pr.toFixed(3).padStart(15)} | ${vs.toFixed(3).padStart(18)} | ${ps.toFixed(3).padStart(15)}`);
     }
+  }
+  // The main site as deployed: folder rewrite and redirects before the cookie filter.
+  const routed = shipped('main', fiftyRedirects());
+  console.log(`main with rewrite + 50 redirects (${Buffer.byteLength(routed.viewerRequest.code)} B request; budget 10240 B, target 5120 B)`);
+  console.log('  cookies | folder URL /docs/a/ µs | redirect hit µs | pass-through µs');
+  for (const n of [0, 10]) {
+    const folder = perEvent(routed.viewerRequest, requestEvent(n, '/docs/a/'));
+    const moved = perEvent(routed.viewerRequest, requestEvent(n, '/docs/old-section-25/page-25.html'));
+    const pr = perEvent(passRequest, requestEvent(n, '/docs/a/'));
+    console.log(`  ${String(n).padStart(7)} | ${folder.toFixed(3).padStart(22)} | ${moved.toFixed(3).padStart(15)} | ${pr.toFixed(3).padStart(15)}`);
   }
   console.log('target: <= 2 µs median per event with 10 cookies');
 }

@@ -5,4 +5,5 @@ import { ERASE_USAGE, eraseCommand } from '../lib/ops/erase-command';
 void runCommand(
   () => eraseCommand(process.argv.slice(2), { estateName: estateConfig.name, out: console.log, err: console.error }),
   ERASE_USAGE,
+  { region: estateConfig.region },
 );

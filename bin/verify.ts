@@ -11,4 +11,5 @@ void runCommand(
       err: console.error,
     }),
   VERIFY_USAGE,
+  { region: estateConfig.region },
 );

@@ -20,6 +20,8 @@ export function privacyChecks(app: App, config: EstateConfig): PrivacyChecks {
     maxLogRetentionDays: config.maxLogRetentionDays,
     maxBackupRetentionDays: config.maxBackupRetentionDays,
     cookieAllowlists: siteCookieAllowlists(app, config),
+    // The estate holds itself to the data-safety group too (encryption, deletion protection, retain).
+    dataSafety: true,
   });
 }
 

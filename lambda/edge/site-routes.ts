@@ -42,7 +42,10 @@ function moved(location: string, query: CfMap): CfResponse {
   };
 }
 
-/** The query string back in the Location, so a moved search or tracking-free link keeps its parameters. */
+/**
+ * The query string back in the Location, so a moved search keeps its parameters.
+ * Targets carry no query or fragment (validated at synth), so it is appended as is.
+ */
 function queryString(query: CfMap): string {
   let out = '';
   for (const name in query) {

@@ -1,4 +1,4 @@
-import { AppmanConfig, CookieDeclaration } from '../config';
+import { AppmanConfig, CookieDeclaration, DEFAULT_SERVER_SESSION_DAYS } from '../config';
 
 /**
  * The plain (non-secret) environment the deployment passes to the Appman Django
@@ -27,16 +27,26 @@ export const DJANGO_COOKIES = { session: 'sessionid', csrf: 'csrftoken', message
  */
 export const PROTO_HEADER = 'CloudFront-Forwarded-Proto';
 
-/** Viewer headers the origin request policy forwards to Django, and why. */
+/** Viewer headers the origin request policy forwards to Django, and why. Nothing more. */
 export const DJANGO_FORWARDED_HEADERS = [
   // Otherwise CloudFront sends the origin's domain (the ALB's internal name) and
   // Django would validate and build absolute URLs against it.
   'Host',
-  // Django's CSRF check compares Origin with the host on unsafe methods; without it,
-  // HTTPS POSTs fall back to Referer, which is not forwarded (less data to the origin).
+  // Django >= 4.0 checks Origin against the host on unsafe methods.
   'Origin',
+  // Django < 4.0 ignores Origin and fails every HTTPS POST without a same-site Referer
+  // ("Referer checking failed - no Referer"); Django >= 4.0 falls back to it when Origin
+  // is absent. The sites send Referrer-Policy: same-origin, so only Appman's own URLs
+  // reach it (csrf.py, CsrfViewMiddleware.process_view).
+  'Referer',
+  // The CSRF token of JavaScript requests (Django's CSRF_HEADER_NAME default, HTTP_X_CSRFTOKEN).
+  'X-CSRFToken',
   PROTO_HEADER,
 ];
+
+/** Where the image holds the RDS CA bundle (https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem). */
+export const RDS_CA_BUNDLE_PATH = '/etc/ssl/certs/rds-global-bundle.pem';
+
 
 export function djangoEnvironment(p: DjangoEnvironmentProps): Record<string, string> {
   const session = cookie(p.site, DJANGO_COOKIES.session);
@@ -60,6 +70,8 @@ export function djangoEnvironment(p: DjangoEnvironmentProps): Record<string, str
     DJANGO_SESSION_COOKIE_HTTPONLY: bool(session.httpOnly),
     DJANGO_SESSION_COOKIE_SAMESITE: 'Lax',
     DJANGO_SESSION_EXPIRE_AT_BROWSER_CLOSE: 'True',
+    // Seconds a session row is valid on the server; `clearsessions` (scheduled) deletes expired rows.
+    DJANGO_SESSION_COOKIE_AGE: String(serverSessionDays(p.site) * 86400),
     DJANGO_CSRF_COOKIE_NAME: csrf.name,
     DJANGO_CSRF_COOKIE_SECURE: 'True',
     DJANGO_CSRF_COOKIE_HTTPONLY: bool(csrf.httpOnly),
@@ -72,7 +84,10 @@ export function djangoEnvironment(p: DjangoEnvironmentProps): Record<string, str
     DATABASE_HOST: p.database.host,
     DATABASE_PORT: p.database.port,
     DATABASE_NAME: p.database.name,
-    DATABASE_SSLMODE: 'require',
+    // libpq's sslmode, for DATABASES['default']['OPTIONS']['sslmode']: verify-full checks the
+    // certificate chain against the RDS CA bundle and the host name; 'require' checks neither.
+    DATABASE_SSLMODE: 'verify-full',
+    DATABASE_SSLROOTCERT: RDS_CA_BUNDLE_PATH,
     ...(p.email
       ? {
           EMAIL_BACKEND: 'django_ses.SESBackend',
@@ -85,6 +100,10 @@ export function djangoEnvironment(p: DjangoEnvironmentProps): Record<string, str
       : { EMAIL_BACKEND: 'django.core.mail.backends.dummy.EmailBackend' }),
     HEALTH_CHECK_PATH: p.healthCheckPath,
   };
+}
+
+export function serverSessionDays(site: AppmanConfig): number {
+  return site.serverSessionDays ?? DEFAULT_SERVER_SESSION_DAYS;
 }
 
 function cookie(site: AppmanConfig, name: string): CookieDeclaration {

@@ -29,12 +29,14 @@ export class AppmanService extends Construct {
   public readonly service: ecs.FargateService;
   public readonly taskDefinition: ecs.FargateTaskDefinition;
   public readonly logGroup: logs.LogGroup;
+  public readonly cluster: ecs.Cluster;
+  public readonly securityGroup: ec2.SecurityGroup;
 
   constructor(scope: Construct, id: string, props: AppmanServiceProps) {
     super(scope, id);
     const port = props.containerPort ?? 8000;
     const count = props.taskCount ?? { min: 1, max: 3 };
-    const cluster = new ecs.Cluster(this, 'Cluster', { vpc: props.vpc });
+    const cluster = (this.cluster = new ecs.Cluster(this, 'Cluster', { vpc: props.vpc }));
 
     this.taskDefinition = new ecs.FargateTaskDefinition(this, 'Task', {
       cpu: 256,
@@ -50,11 +52,11 @@ export class AppmanService extends Construct {
       logging: ecs.LogDrivers.awsLogs({ logGroup: this.logGroup, streamPrefix: 'appman' }),
     });
 
-    const securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
+    const securityGroup = (this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc: props.vpc,
       description: 'Appman tasks: in only from the Appman load balancer; out HTTPS and the database',
       allowAllOutbound: false,
-    });
+    }));
     // Image pulls, SES, Secrets Manager and CloudWatch Logs: all HTTPS through the internet gateway.
     securityGroup.addEgressRule(ec2.Peer.anyIpv4(), ec2.Port.tcp(443), 'HTTPS to AWS APIs and the image registry');
 

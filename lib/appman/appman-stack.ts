@@ -1,4 +1,4 @@
-import { Stack, StackProps, Validations } from 'aws-cdk-lib';
+import { Duration, Stack, StackProps, Validations } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { VpcOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as ecs from 'aws-cdk-lib/aws-ecs';
@@ -11,6 +11,7 @@ import { DJANGO_FORWARDED_HEADERS, djangoEnvironment } from './appman-django-env
 import { AppmanEmail } from './appman-email';
 import { AppmanLoadBalancer } from './appman-load-balancer';
 import { AppmanService } from './appman-service';
+import { AppmanSessionCleanup } from './appman-session-cleanup';
 import { siteDomain } from '../constructs/site-domain';
 import { LOG_PREFIXES } from '../constructs/log-bucket';
 import { PrivateDistribution } from '../constructs/private-distribution';
@@ -18,6 +19,18 @@ import { NetworkStack } from '../stacks/network-stack';
 
 /** Path the load balancer probes; part of the app contract (docs/appman.md). */
 export const APPMAN_HEALTH_CHECK_PATH = '/health/';
+
+/**
+ * The page CloudFront shows instead of Django's own on an error status; part of the
+ * app contract (docs/appman.md). Served through the /static/* behavior, whose
+ * response headers policy removes Set-Cookie: CloudFront runs no viewer-response
+ * function on status >= 400, so this is what keeps an error response's cookies
+ * (e.g. a 404 that sets _ga) from the browser. See docs/cookie-filter.md.
+ */
+export const APPMAN_ERROR_PAGE_PATH = '/static/edge-error.html';
+
+/** Every status CloudFront accepts as a custom error response's ErrorCode (CloudFormation CustomErrorResponse). */
+export const CLOUDFRONT_ERROR_CODES = [400, 403, 404, 405, 414, 416, 500, 501, 502, 503, 504];
 
 export interface AppmanStackProps extends StackProps {
   readonly config: EstateConfig;
@@ -35,6 +48,7 @@ export class AppmanStack extends Stack {
   public readonly loadBalancer: AppmanLoadBalancer;
   public readonly site: PrivateDistribution;
   public readonly app: AppmanService;
+  public readonly sessionCleanup: AppmanSessionCleanup;
 
   constructor(scope: Construct, id: string, props: AppmanStackProps) {
     super(scope, id, props);
@@ -67,13 +81,39 @@ export class AppmanStack extends Stack {
       forwardHeaders: DJANGO_FORWARDED_HEADERS,
       // Pages carry per-user content and CSRF tokens: never cached. Static files are.
       defaultBehavior: { caching: 'uncached', allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL },
-      additionalBehaviors: { '/static/*': { caching: 'cached' } },
+      additionalBehaviors: { '/static/*': { caching: 'cached', stripSetCookie: true } },
+      // Error responses keep their status but carry the static error page, without cookies;
+      // ttl 0: CloudFront asks the origin again next time instead of caching the error.
+      errorResponses: CLOUDFRONT_ERROR_CODES.map((code) => ({
+        httpStatus: code,
+        responseHttpStatus: code,
+        responsePagePath: APPMAN_ERROR_PAGE_PATH,
+        ttl: Duration.seconds(0),
+      })),
     });
 
     const djangoSecretKey = new secretsmanager.Secret(this, 'DjangoSecretKey', {
       description: 'Django SECRET_KEY of Appman (signs sessions, CSRF tokens and password-reset links)',
       generateSecretString: { passwordLength: 64, excludeCharacters: '"\'\\`$' },
     });
+    const environment = djangoEnvironment({
+      site: props.site,
+      hostName: hostName ?? this.site.distribution.distributionDomainName,
+      database: {
+        host: this.database.instance.dbInstanceEndpointAddress,
+        port: this.database.instance.dbInstanceEndpointPort,
+        name: APPMAN_DATABASE_NAME,
+      },
+      email: this.email.fromAddress
+        ? { region: this.region, configurationSet: this.email.configurationSet.configurationSetName, fromAddress: this.email.fromAddress }
+        : undefined,
+      healthCheckPath: APPMAN_HEALTH_CHECK_PATH,
+    });
+    const secrets = {
+      DJANGO_SECRET_KEY: ecs.Secret.fromSecretsManager(djangoSecretKey),
+      DATABASE_USER: ecs.Secret.fromSecretsManager(this.database.secret, 'username'),
+      DATABASE_PASSWORD: ecs.Secret.fromSecretsManager(this.database.secret, 'password'),
+    };
     this.app = new AppmanService(this, 'App', {
       vpc: network.vpc,
       subnets: network.publicSubnets,
@@ -81,24 +121,17 @@ export class AppmanStack extends Stack {
       listener: this.loadBalancer.listener,
       healthCheckPath: APPMAN_HEALTH_CHECK_PATH,
       logRetentionDays: config.logRetentionDays,
-      environment: djangoEnvironment({
-        site: props.site,
-        hostName: hostName ?? this.site.distribution.distributionDomainName,
-        database: {
-          host: this.database.instance.dbInstanceEndpointAddress,
-          port: this.database.instance.dbInstanceEndpointPort,
-          name: APPMAN_DATABASE_NAME,
-        },
-        email: this.email.fromAddress
-          ? { region: this.region, configurationSet: this.email.configurationSet.configurationSetName, fromAddress: this.email.fromAddress }
-          : undefined,
-        healthCheckPath: APPMAN_HEALTH_CHECK_PATH,
-      }),
-      secrets: {
-        DJANGO_SECRET_KEY: ecs.Secret.fromSecretsManager(djangoSecretKey),
-        DATABASE_USER: ecs.Secret.fromSecretsManager(this.database.secret, 'username'),
-        DATABASE_PASSWORD: ecs.Secret.fromSecretsManager(this.database.secret, 'password'),
-      },
+      environment,
+      secrets,
+    });
+    this.sessionCleanup = new AppmanSessionCleanup(this, 'SessionCleanup', {
+      cluster: this.app.cluster,
+      image: props.site.image,
+      environment,
+      secrets,
+      subnets: network.publicSubnets,
+      securityGroup: this.app.securityGroup,
+      logRetentionDays: config.logRetentionDays,
     });
     this.database.instance.connections.allowDefaultPortFrom(this.app.service, 'Appman tasks');
     this.email.grantSend(this.app.taskDefinition.taskRole);

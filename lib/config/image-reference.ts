@@ -23,7 +23,7 @@ const NAME_MAX = 255;
 export function imageReferenceProblem(image: string): string | undefined {
   const match = REFERENCE.exec(image);
   if (!match) {
-    return 'not a valid image reference: use registry/repository:tag or registry/repository@sha256:<digest>, lower-case repository (e.g. "123456789012.dkr.ecr.eu-west-1.amazonaws.com/appman:1.4.2").';
+    return 'not a valid image reference: use registry/repository:tag or registry/repository@sha256:<digest>, lower-case repository (e.g. "ghcr.io/your-org/appman:1.4.2").';
   }
   if (match[1].length > NAME_MAX) return `the repository name is longer than ${NAME_MAX} characters.`;
   if (match[2] === undefined && match[3] === undefined) {

@@ -57,6 +57,7 @@ const mainSite: Keys<MainSiteConfig> = {
 const appman: Keys<AppmanConfig> = {
   ...site,
   image: true,
+  serverSessionDays: true,
 };
 
 const forum: Keys<ForumConfig> = {

@@ -81,6 +81,12 @@ export interface MainSiteConfig extends SiteConfig {
 export interface AppmanConfig extends SiteConfig {
   /** Container image of the Django app: a full image URI (registry/repo:tag). */
   readonly image: string;
+  /**
+   * Days a login's session row lives on the server (Django's SESSION_COOKIE_AGE); a
+   * scheduled `clearsessions` deletes expired rows. Disclosed on the privacy page.
+   * @default 14 (Django's own default); at most 30
+   */
+  readonly serverSessionDays?: number;
 }
 
 export interface ForumConfig extends SiteConfig {

@@ -29,6 +29,8 @@ const DNS_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 const HOSTED_ZONE_ID = /^Z[A-Z0-9]{1,31}$/;
 /** Browsers cap cookie lifetimes at 400 days (RFC 6265bis). */
 const MAX_COOKIE_DAYS = 400;
+/** Longest server-side login session: a forgotten login must not keep a session row for months. */
+export const MAX_SERVER_SESSION_DAYS = 30;
 
 export interface ValidateOptions {
   /**
@@ -152,6 +154,10 @@ function validateSites(config: EstateConfig, fail: Fail): void {
   } else if (config.sites.appman) {
     const problem = imageReferenceProblem(config.sites.appman.image);
     if (problem) fail('sites.appman.image', config.sites.appman.image, `${problem} Set it in estate.config.ts or pass -c appmanImage=...`);
+  }
+  const sessionDays = config.sites.appman?.serverSessionDays;
+  if (sessionDays !== undefined && !(Number.isInteger(sessionDays) && sessionDays >= 1 && sessionDays <= MAX_SERVER_SESSION_DAYS)) {
+    fail('sites.appman.serverSessionDays', sessionDays, `give a whole number of days from 1 to ${MAX_SERVER_SESSION_DAYS}, or leave it unset (14).`);
   }
 }
 

@@ -20,6 +20,12 @@ export interface SiteBehavior {
   readonly caching: BehaviorCaching;
   /** @default GET, HEAD */
   readonly allowedMethods?: cloudfront.AllowedMethods;
+  /**
+   * The behavior's responses never set cookies: its response headers policy removes
+   * Set-Cookie on every status (static files; custom error pages served from here).
+   * @default false
+   */
+  readonly stripSetCookie?: boolean;
 }
 
 export interface SiteDomain {
@@ -44,6 +50,8 @@ export interface PrivateDistributionProps {
   readonly domain?: SiteDomain;
   /** @default a CSP that allows only the site itself */
   readonly contentSecurityPolicy?: ContentSecurityPolicy;
+  /** See SecurityHeadersProps.overrideOriginContentSecurityPolicy. @default true */
+  readonly overrideOriginContentSecurityPolicy?: boolean;
   /** Viewer headers the origin needs (e.g. `Host` for an app origin). @default none */
   readonly forwardHeaders?: string[];
   /** @default no root object */
@@ -71,11 +79,14 @@ export class PrivateDistribution extends Construct {
   private readonly cachePolicy: cloudfront.ICachePolicy;
   private readonly originRequestPolicy: cloudfront.IOriginRequestPolicy;
   private readonly site: SiteConfig;
+  private readonly contentSecurityPolicy?: PrivateDistributionProps['contentSecurityPolicy'];
+  private noCookieHeadersPolicy?: cloudfront.IResponseHeadersPolicy;
 
   constructor(scope: Construct, id: string, props: PrivateDistributionProps) {
     super(scope, id);
     this.site = props.site;
     this.siteKey = props.siteKey;
+    this.contentSecurityPolicy = props.contentSecurityPolicy;
     const cookies = this.cookieBehavior();
 
     this.cookieFilter = new CookieFilter(this, 'CookieFilter', {
@@ -86,6 +97,7 @@ export class PrivateDistribution extends Construct {
     });
     this.responseHeadersPolicy = new SecurityHeaders(this, 'Headers', {
       contentSecurityPolicy: props.contentSecurityPolicy,
+      overrideOriginContentSecurityPolicy: props.overrideOriginContentSecurityPolicy,
       // Viewer-response functions do not run on responses >= 400; the policy applies to
       // every response, so a site that sets no cookies loses Set-Cookie on errors too.
       removeHeaders: props.site.cookies.length === 0 ? ['Set-Cookie'] : undefined,
@@ -150,10 +162,19 @@ export class PrivateDistribution extends Construct {
       allowedMethods: b.allowedMethods ?? cloudfront.AllowedMethods.ALLOW_GET_HEAD,
       cachePolicy: b.caching === 'cached' ? this.cachePolicy : cloudfront.CachePolicy.CACHING_DISABLED,
       originRequestPolicy: this.originRequestPolicy,
-      responseHeadersPolicy: this.responseHeadersPolicy,
+      responseHeadersPolicy: b.stripSetCookie ? this.headersWithoutCookies() : this.responseHeadersPolicy,
       functionAssociations: this.cookieFilter.associations(),
       compress: true,
     };
+  }
+
+  /** The site's security headers plus removal of Set-Cookie, for behaviors that set no cookie on any status. */
+  private headersWithoutCookies(): cloudfront.IResponseHeadersPolicy {
+    this.noCookieHeadersPolicy ??= new SecurityHeaders(this, 'HeadersNoCookies', {
+      contentSecurityPolicy: this.contentSecurityPolicy,
+      removeHeaders: ['Set-Cookie'],
+    });
+    return this.noCookieHeadersPolicy;
   }
 
   /** Cookies reach the cache key and the origin only when the site declares them. */

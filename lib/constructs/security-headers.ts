@@ -46,6 +46,13 @@ export interface SecurityHeadersProps {
    * sets a per-response nonce). @default SELF_ONLY_CSP
    */
   readonly contentSecurityPolicy?: ContentSecurityPolicy | false;
+  /**
+   * false: the origin's own Content-Security-Policy passes unchanged (e.g. one with a
+   * per-request nonce, which a response headers policy cannot produce); this policy's
+   * CSP is sent only on responses that carry none.
+   * @default true (this policy's CSP replaces the origin's)
+   */
+  readonly overrideOriginContentSecurityPolicy?: boolean;
   /** Response headers CloudFront strips before the viewer sees them. */
   readonly removeHeaders?: string[];
 }
@@ -64,7 +71,10 @@ export class SecurityHeaders extends cloudfront.ResponseHeadersPolicy {
         contentSecurityPolicy:
           props.contentSecurityPolicy === false
             ? undefined
-            : { contentSecurityPolicy: renderCsp(props.contentSecurityPolicy ?? SELF_ONLY_CSP), override: true },
+            : {
+                contentSecurityPolicy: renderCsp(props.contentSecurityPolicy ?? SELF_ONLY_CSP),
+                override: props.overrideOriginContentSecurityPolicy ?? true,
+              },
         // same-origin is stricter than strict-origin-when-cross-origin: other sites learn
         // nothing of which page a visitor came from.
         referrerPolicy: { referrerPolicy: cloudfront.HeadersReferrerPolicy.SAME_ORIGIN, override: true },

@@ -89,7 +89,9 @@ export async function crawl(context: BrowserContext, start: URL, o: CrawlOptions
         downloads.set(link, { url: link, foundOn: [url], reason });
         continue;
       }
-      if (!queued.has(link)) {
+      // A redirect off the host is recorded, not followed: the crawl stays on the site.
+      const open = !check || check.kind === 'page' || check.broken;
+      if (open && !queued.has(link)) {
         queued.add(link);
         queue.push(link);
       }

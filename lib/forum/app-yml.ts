@@ -13,6 +13,19 @@ export const APP_YML_PLACEHOLDERS = {
   smtpPassword: '@@SMTP_PASSWORD@@',
 } as const;
 
+/**
+ * Discourse's nginx site (copied from config/nginx.sample.conf by discourse_docker
+ * templates/web.template.yml) tells Rails the scheme with
+ * `map $http_x_forwarded_proto $thescheme` and `proxy_set_header X-Forwarded-Proto $thescheme`.
+ * CloudFront sends no X-Forwarded-Proto to a custom origin; it sends the
+ * `CloudFront-Forwarded-Proto` header it sets itself (forwarded by the origin
+ * request policy, forum-edge.ts). Reading the map from that header makes Rails
+ * see HTTPS, so DISCOURSE_FORCE_HTTPS's Secure cookies are written.
+ */
+export const NGINX_SITE = '/etc/nginx/conf.d/discourse.conf';
+export const NGINX_PROTO_FROM = '$http_x_forwarded_proto';
+export const NGINX_PROTO_TO = '$http_cloudfront_forwarded_proto';
+
 /** Where the privacy-settings script is written inside the container during the rebuild. */
 const PRIVACY_SCRIPT_PATH = '/tmp/forum-privacy-settings.rb';
 
@@ -90,6 +103,17 @@ export function forumAppYml(props: ForumAppYmlProps): string {
       ],
     },
     run: [
+      // HTTPS reaches Rails: the scheme comes from CloudFront's own header (NGINX_SITE above).
+      { replace: { filename: NGINX_SITE, from: NGINX_PROTO_FROM, to: NGINX_PROTO_TO } },
+      // A Discourse release that renames the map would silently undo it: fail the rebuild instead.
+      {
+        exec: {
+          cmd: [
+            `grep -qF 'map ${NGINX_PROTO_TO} ' ${NGINX_SITE} || ` +
+              `(>&2 echo '${NGINX_SITE}: no "map ${NGINX_PROTO_FROM}" to read the scheme from; update lib/forum/app-yml.ts'; exit 1)`,
+          ],
+        },
+      },
       // The logs are shipped to a retention-bounded log group; the container keeps
       // only `rotations` rotated copies instead of its default 7.
       ...['/etc/logrotate.d/rails', '/etc/logrotate.d/nginx'].map((filename) => ({

@@ -51,11 +51,14 @@ export class ForumEmail extends Construct {
       hostedZoneId: props.domain.hostedZoneId,
       zoneName: props.domain.name,
     });
-    // Easy DKIM for the subdomain identity: its three CNAMEs in the estate's zone.
+    // Easy DKIM for the subdomain identity: its three CNAMEs in the estate's zone. SES's token
+    // name is already the full `<token>._domainkey.<host>`; the trailing dot marks it fully
+    // qualified, so Route 53 does not append the zone name a second time (as CDK's own
+    // EmailIdentity does for a zone identity, using the token name as the record name).
     [1, 2, 3].forEach((n) => {
       const name = this.identity[`dkimDnsTokenName${n}` as 'dkimDnsTokenName1'];
       const value = this.identity[`dkimDnsTokenValue${n}` as 'dkimDnsTokenValue1'];
-      new route53.CnameRecord(this, `Dkim${n}`, { zone, recordName: name, domainName: value });
+      new route53.CnameRecord(this, `Dkim${n}`, { zone, recordName: `${name}.`, domainName: value });
     });
 
     const user = new iam.User(this, 'SmtpUser');

@@ -5,7 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { forumUserData } from './user-data';
 import { boundedLogRetention } from '../constructs/log-retention';
-import { nagAccount } from '../constructs/nag-finding';
+import { nagAccount, nagPartition } from '../constructs/nag-finding';
 
 /** Tag on the host and its data volume; the host may attach only a volume carrying it. */
 export const FORUM_HOST_TAG = 'estate:forum-host';
@@ -13,7 +13,7 @@ const DATA_DEVICE = '/dev/sdf';
 
 export interface ForumHostProps {
   readonly vpc: ec2.IVpc;
-  /** Egress-only subnet (public IPv4 for outbound; the security group admits nothing from the internet). */
+  /** A private subnet (no public address; outbound through the VPC's NAT): where CloudFront VPC origins may be. */
   readonly subnet: ec2.ISubnet;
   /** The generated app.yml. */
   readonly appYml: string;
@@ -71,8 +71,8 @@ export class ForumHost extends Construct {
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc: props.vpc,
       description: 'Forum host: HTTP from the CloudFront VPC origin only (rule added by ForumOriginAccess); no SSH',
-      // Outbound for the install and upgrades (git, container images, gems), SES SMTP and AWS APIs.
-      allowAllOutbound: true,
+      // Outbound only on the ports ForumEgress opens (HTTPS, SES SMTP).
+      allowAllOutbound: false,
     });
 
     const role = new iam.Role(this, 'Role', {
@@ -85,7 +85,7 @@ export class ForumHost extends Construct {
     this.instance = new ec2.Instance(this, 'Instance', {
       vpc: props.vpc,
       vpcSubnets: { subnets: [props.subnet] },
-      associatePublicIpAddress: true,
+      associatePublicIpAddress: false,
       instanceType: props.instanceType ?? ec2.InstanceType.of(ec2.InstanceClass.T4G, ec2.InstanceSize.SMALL),
       machineImage: ec2.MachineImage.latestAmazonLinux2023({ cpuType: ec2.AmazonLinuxCpuType.ARM_64 }),
       role,
@@ -162,7 +162,7 @@ export class ForumHost extends Construct {
       reason: 'ec2:DescribeVolumes supports no resource-level permissions; the host only reads whether its data volume is free to attach.',
     });
     Validations.of(role).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:ec2:${Stack.of(this).region}:${nagAccount(this)}:instance/*]`,
+      id: `AwsSolutions-IAM5[Resource::arn:${nagPartition(this)}:ec2:${Stack.of(this).region}:${nagAccount(this)}:instance/*]`,
       reason:
         "The host's own instance id is not known when its role is created; ec2:AttachVolume is limited by the condition to " +
         'instances tagged as this stack\'s forum host, and to the one data volume.',

@@ -19,10 +19,11 @@ export interface ForumOriginAccessProps {
 
 /**
  * Admits HTTP to the forum host from CloudFront's VPC-origins security group
- * only. The host has a public IPv4 for egress, so CloudFront's public address
- * list would admit any CloudFront distribution; the VPC-origins group admits
- * only traffic that came through a VPC origin in this VPC. CloudFormation does
- * not expose the group's id, so it is read after the distribution is deployed.
+ * only. The host is in a private subnet without a public address; the
+ * VPC-origins group admits only traffic that came through a VPC origin in this
+ * VPC (CloudFront's public address list would admit any distribution's traffic
+ * to anything that can reach the host). CloudFormation does not expose the
+ * group's id, so it is read after the distribution is deployed.
  */
 export class ForumOriginAccess extends Construct {
   public readonly vpcOriginsSecurityGroupId: string;

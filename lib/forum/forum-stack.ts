@@ -8,6 +8,7 @@ import { EstateConfig, ForumConfig, siteHostName } from '../config';
 import { siteDomain } from '../constructs/site-domain';
 import { ForumBackup } from './forum-backup';
 import { FORUM_BEHAVIORS, FORUM_CSP, FORUM_FORWARD_HEADERS } from './forum-edge';
+import { ForumEgress } from './forum-egress';
 import { ForumEmail } from './forum-email';
 import { ForumHost } from './forum-host';
 import { ForumOriginAccess } from './forum-origin-access';
@@ -52,14 +53,21 @@ export class ForumStack extends Stack {
       smtp: this.email && hostName ? { address: this.email.smtpEndpoint, domain: hostName, notificationEmail: this.email.fromAddress } : undefined,
     });
 
+    const { privateSubnets, natSecurityGroup } = props.network;
+    if (!privateSubnets || !natSecurityGroup) {
+      throw new Error('ForumStack: the network stack has no private subnets with a NAT; it creates them when config.sites.forum is set.');
+    }
     this.host = new ForumHost(this, 'Host', {
       vpc: props.network.vpc,
-      subnet: props.network.vpc.selectSubnets(props.network.publicSubnets).subnets[0],
+      // CloudFront VPC origins must be in a private subnet (docs/forum.md, "Edge").
+      subnet: props.network.vpc.selectSubnets(privateSubnets).subnets[0],
       appYml: this.appYml,
       logRetentionDays: config.logRetentionDays,
       hostnameParameterName,
       smtpSecretArn: this.email?.smtpSecret.secretArn,
     });
+
+    new ForumEgress(this, 'Egress', { hostSecurityGroup: this.host.securityGroup, natSecurityGroup });
 
     this.backup = new ForumBackup(this, 'Backup', {
       instance: this.host.instance,
@@ -79,7 +87,10 @@ export class ForumStack extends Stack {
       origin,
       logBucket: props.logBucket,
       domain: siteDomain(this, config, 'forum', props.certificateArnParameter),
+      // Discourse sends its own CSP with a per-request nonce and 'strict-dynamic'; the edge's
+      // self-only CSP applies only to responses without one (forum-edge.ts, FORUM_CSP).
       contentSecurityPolicy: FORUM_CSP,
+      overrideOriginContentSecurityPolicy: false,
       forwardHeaders: FORUM_FORWARD_HEADERS,
       defaultBehavior: { caching: 'uncached', allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL },
       additionalBehaviors: FORUM_BEHAVIORS,

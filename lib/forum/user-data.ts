@@ -14,6 +14,34 @@ export const FORUM_LOG_FILES: Record<string, string> = {
   bootstrap: '/var/log/forum-bootstrap.log',
 };
 
+/**
+ * The discourse_docker commit the host checks out: HEAD of its main branch on
+ * 2026-08-03 ("FIX: Gem installs in import templates", base image
+ * discourse/base:2.0.20260803-0122). A detached checkout also keeps
+ * `launcher rebuild` from pulling a newer launcher: it updates itself only on
+ * the `main` branch (discourse_docker launcher, `rebuild)`). Raise it on purpose,
+ * after reading what changed (docs/forum.md, "Upgrades").
+ */
+export const DISCOURSE_DOCKER_COMMIT = 'e071c2c8ebf8a93c1fba4e16fbb7168a2a9201bd';
+
+/** Where the redaction program for the bootstrap transcript is written on the host. */
+export const REDACT_SCRIPT = '/root/forum-redact.sed';
+
+/**
+ * Environment variables whose values must never reach a log. discourse_docker's
+ * launcher runs `docker run` under `set -x`, which prints every `-e NAME=value`
+ * (launcher, `run_start`), and prints the env again on a YAML error.
+ */
+export const SECRET_ENV_NAMES = ['DISCOURSE_SMTP_USER_NAME', 'DISCOURSE_SMTP_PASSWORD'];
+
+/**
+ * sed -E program that replaces each secret's value with `[redacted]`, whether
+ * printed as `NAME=value` (xtrace, quoted or not) or `NAME: value` (YAML).
+ */
+export function redactionSed(names: readonly string[] = SECRET_ENV_NAMES): string {
+  return names.map((name) => `s/(${name}["']?[=:][[:space:]]*["']?)[^[:space:]"']+/\\1[redacted]/g`).join('\n');
+}
+
 export interface ForumUserDataProps {
   readonly region: string;
   /** The generated app.yml (placeholders still in it). */
@@ -62,7 +90,12 @@ export function forumUserData(p: ForumUserDataProps): string {
 
   return `#!/bin/bash
 set -euo pipefail
-exec > >(tee -a ${FORUM_LOG_FILES.bootstrap}) 2>&1
+# Everything printed below is kept twice: in ${FORUM_LOG_FILES.bootstrap} (shipped to the log group)
+# and in cloud-init's output log. Secrets are redacted before either is written.
+cat > ${REDACT_SCRIPT} <<'SED'
+${redactionSed()}
+SED
+exec > >(sed -u -E -f ${REDACT_SCRIPT} | tee -a ${FORUM_LOG_FILES.bootstrap}) 2>&1
 echo "forum bootstrap: start $(date -u +%FT%TZ)"
 
 dnf install -y docker git amazon-cloudwatch-agent
@@ -73,7 +106,8 @@ if ! swapon --show | grep -q /swapfile; then
   echo '/swapfile none swap sw 0 0' >> /etc/fstab
 fi
 
-git clone --depth 1 https://github.com/discourse/discourse_docker.git ${DISCOURSE_DIR}
+git clone https://github.com/discourse/discourse_docker.git ${DISCOURSE_DIR}
+git -C ${DISCOURSE_DIR} -c advice.detachedHead=false checkout --detach ${DISCOURSE_DOCKER_COMMIT}
 
 # Data volume: attached here (not by CloudFormation) so a replacement host takes it over
 # once the old one has released it. Whatever volume is at ${p.dataDevice} is used, which is

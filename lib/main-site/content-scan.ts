@@ -5,7 +5,7 @@ import { trackingHostsIn } from '../privacy/tracking-hosts';
 import { ANALYTICS_SNIPPETS } from './analytics-snippets';
 import { urlPathsOf } from './redirects';
 
-export type FindingKind = 'third-party-resource' | 'inline-script' | 'event-handler' | 'javascript-url' | 'analytics';
+export type FindingKind = 'third-party-resource' | 'inline-script' | 'inline-style' | 'event-handler' | 'javascript-url' | 'analytics';
 
 /** One thing in the content that breaks a promise or that the CSP would block. */
 export interface ContentFinding {
@@ -101,7 +101,11 @@ function scanHtml(raw: string, own: ReadonlySet<string>, add: Add): void {
     }
     if (name === 'style') {
       const end = html.toLowerCase().indexOf('</style', TAG.lastIndex);
-      scanCss(html.slice(TAG.lastIndex, end < 0 ? undefined : end), TAG.lastIndex, own, add);
+      const css = html.slice(TAG.lastIndex, end < 0 ? undefined : end);
+      if (css.trim() !== '') {
+        add(offset, 'inline-style', "<style> element, which the main site's CSP (style-src 'self') blocks; style=\"…\" attributes are allowed.", 'move the rules into a .css file of the site and link it with <link rel="stylesheet">.');
+      }
+      scanCss(css, TAG.lastIndex, own, add);
     }
     if (name === 'script') {
       const end = html.toLowerCase().indexOf('</script', TAG.lastIndex);

@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { EstateConfig } from '../config';
 import { siteDomain } from '../constructs/site-domain';
 import { LOG_PREFIXES } from '../constructs/log-bucket';
-import { nagAccount } from '../constructs/nag-finding';
+import { nagAccount, nagPartition } from '../constructs/nag-finding';
 import { PrivateDistribution } from '../constructs/private-distribution';
 import { privacyPage } from '../privacy/disclosure/page';
 import { declarePublicContent } from '../privacy/public-content';
@@ -114,7 +114,7 @@ function acknowledgeContentDeployment(deployment: s3deploy.BucketDeployment, con
     'Action::s3:GetObject*',
     'Action::s3:List*',
     `Resource::${contentArn}/*`,
-    `Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-${nagAccount(stack)}-${stack.region}/*`,
+    `Resource::arn:${nagPartition(stack)}:s3:::cdk-hnb659fds-assets-${nagAccount(stack)}-${stack.region}/*`,
     // cloudfront:CreateInvalidation has no resource-level scoping.
     'Resource::*',
   ];

@@ -36,7 +36,11 @@ export function siteRedirects(site: MainSiteConfig, contentDir: string): Redirec
       continue;
     }
     if (!validTarget(to, allowedHosts)) {
-      fail(field, to, `give a path on this site ("/new/") or an https:// URL on a host listed in sites.main.redirectHosts (${[...allowedHosts].join(', ') || 'none listed'}).`);
+      fail(
+        field,
+        to,
+        `give a path on this site ("/new/") or an https:// URL on a host listed in sites.main.redirectHosts (${[...allowedHosts].join(', ') || 'none listed'}), without query or fragment (the request's query is kept).`,
+      );
       continue;
     }
     if (map[from] !== undefined && map[from] !== to) {
@@ -53,16 +57,17 @@ export function siteRedirects(site: MainSiteConfig, contentDir: string): Redirec
   return map;
 }
 
+/** The edge appends the request's query to the target: targets carry neither query nor fragment. */
 function validTarget(to: string, allowedHosts: ReadonlySet<string>): boolean {
-  if (typeof to !== 'string') return false;
-  if (to.startsWith('/')) return PATH.test(to.replace(/[?#].*$/, ''));
+  if (typeof to !== 'string' || /[?#\s]/.test(to)) return false;
+  if (to.startsWith('/')) return PATH.test(to);
   let url: URL;
   try {
     url = new URL(to);
   } catch {
     return false;
   }
-  return url.protocol === 'https:' && allowedHosts.has(url.hostname) && !/\s/.test(to);
+  return url.protocol === 'https:' && allowedHosts.has(url.hostname) && !url.username && !url.password;
 }
 
 /** The chain from `from` when it returns to a path it visited; undefined when it ends. */
@@ -70,10 +75,9 @@ function loopFrom(map: RedirectMap, from: string): string[] | undefined {
   const seen = [from];
   let at = map[from];
   while (at !== undefined && at.startsWith('/')) {
-    const next = at.replace(/[?#].*$/, '');
-    seen.push(next);
-    if (seen.indexOf(next) < seen.length - 1) return seen;
-    at = map[next];
+    seen.push(at);
+    if (seen.indexOf(at) < seen.length - 1) return seen;
+    at = map[at];
   }
   return undefined;
 }

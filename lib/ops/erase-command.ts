@@ -34,8 +34,8 @@ Removes every log line holding the address or string from the estate's log bucke
                       are reported with the date they expire
   --include-versions  in a versioned bucket (erase refuses one without this), also delete
                       every noncurrent version that holds a matching line
-Uses the AWS SDK's standard configuration (credentials chain, AWS_REGION, AWS_ENDPOINT_URL_S3,
-AWS_ENDPOINT_URL_CLOUDFORMATION, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS).`;
+Uses the AWS SDK's standard configuration (credentials chain, AWS_REGION — default the estate's region —,
+AWS_ENDPOINT_URL_S3, AWS_ENDPOINT_URL_CLOUDFORMATION, AWS_ENDPOINT_URL_CLOUDWATCH_LOGS).`;
 
 /**
  * CloudFront standard logs and S3 server access logs are delivered on a best-effort

@@ -14,7 +14,7 @@ Checks each of the deployed estate's log buckets (or the --bucket names): region
 the EU, lifecycle expiry within the policy's days, public access blocked, default
 encryption on, versioning never enabled; and that the log anonymizer's failed-events
 queue (from the stacks, or the --queue URLs) is empty. Exits 1 if any check fails.
-Uses the AWS SDK's standard configuration (credentials chain, AWS_REGION, AWS_ENDPOINT_URL_S3).`;
+Uses the AWS SDK's standard configuration (credentials chain, AWS_REGION — default the estate's region —, AWS_ENDPOINT_URL_S3).`;
 
 export async function verifyCommand(argv: readonly string[], ctx: CommandContext & { readonly policy: VerifyPolicy }): Promise<number> {
   let given: string[] | undefined;

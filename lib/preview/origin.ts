@@ -9,6 +9,10 @@ export interface OriginRequest {
   readonly query: string;
   /** The Cookie header after the cookie filter and the origin request policy; undefined when none. */
   readonly cookie?: string;
+  /** Every other header the edge sends, lowercase names (custom origins only; see custom-origin.ts). */
+  readonly headers?: Record<string, string>;
+  /** The viewer's request body, passed on unchanged. */
+  readonly body?: Buffer;
 }
 
 export interface OriginResponse {

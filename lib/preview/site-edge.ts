@@ -16,8 +16,14 @@ export interface SiteEdge {
   readonly responseHeadersPolicy: ResponseHeadersPolicyConfig;
   /** Cookie names the origin request policy forwards; `'all'` when every cookie is. */
   readonly originCookies: readonly string[] | 'all';
+  /** Methods each behavior allows, in CloudFront's matching order; the default behavior last, with pattern '*'. */
+  readonly allowedMethods: readonly { readonly pathPattern: string; readonly methods: readonly string[] }[];
+  /** Header names (lowercase) the origin request policy forwards; `'all'` for allViewer*. */
+  readonly originHeaders: readonly string[] | 'all';
   readonly defaultRootObject?: string;
   readonly errorResponses: readonly ErrorResponse[];
+  /** The additional cache behaviors, in CloudFront's order (first match wins), with their headers policy. */
+  readonly pathBehaviors: readonly PathBehavior[];
   /** Asset folders the content deployment uploads, in order (later ones win). */
   readonly contentDirs: readonly string[];
 }
@@ -29,6 +35,25 @@ export interface ErrorResponse {
 }
 
 export type ResponseHeadersPolicyConfig = Record<string, any>;
+
+export interface PathBehavior {
+  readonly pathPattern: string;
+  readonly responseHeadersPolicy: ResponseHeadersPolicyConfig;
+}
+
+/**
+ * The response headers policy of the behavior a path falls under. CloudFront path
+ * patterns: case-sensitive, `*` any run of characters, `?` one character, first
+ * matching behavior in order, else the default (DistributionConfig CacheBehaviors).
+ */
+export function responseHeadersPolicyFor(edge: SiteEdge, uri: string): ResponseHeadersPolicyConfig {
+  for (const b of edge.pathBehaviors) {
+    const pattern = b.pathPattern.startsWith('/') ? b.pathPattern : `/${b.pathPattern}`;
+    const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    if (re.test(uri)) return b.responseHeadersPolicy;
+  }
+  return edge.responseHeadersPolicy;
+}
 
 /** The distribution whose comment is "<site> site" (PrivateDistribution's naming), with its template. */
 export function findSiteEdge(assembly: cxapi.CloudAssembly, siteKey: string): SiteEdge | undefined {
@@ -46,8 +71,17 @@ export function findSiteEdge(assembly: cxapi.CloudAssembly, siteKey: string): Si
         functions: pair,
         responseHeadersPolicy: policyConfig(resources, behavior.ResponseHeadersPolicyId, 'ResponseHeadersPolicyConfig') ?? {},
         originCookies: originCookies(policyConfig(resources, behavior.OriginRequestPolicyId, 'OriginRequestPolicyConfig')),
+        allowedMethods: [...(config.CacheBehaviors ?? []), { ...behavior, PathPattern: '*' }].map((b: any) => ({
+          pathPattern: b.PathPattern,
+          methods: b.AllowedMethods ?? ['GET', 'HEAD'],
+        })),
+        originHeaders: originHeaders(policyConfig(resources, behavior.OriginRequestPolicyId, 'OriginRequestPolicyConfig')),
         defaultRootObject: config.DefaultRootObject,
         errorResponses: config.CustomErrorResponses ?? [],
+        pathBehaviors: (config.CacheBehaviors ?? []).map((b: Record<string, any>) => ({
+          pathPattern: b.PathPattern,
+          responseHeadersPolicy: policyConfig(resources, b.ResponseHeadersPolicyId, 'ResponseHeadersPolicyConfig') ?? {},
+        })),
         contentDirs: contentDirs(assembly, stack, resources),
       };
     }
@@ -65,6 +99,14 @@ function originCookies(config: Record<string, any> | undefined): readonly string
   if (!c || c.CookieBehavior === 'none') return [];
   if (c.CookieBehavior === 'whitelist') return c.Cookies ?? [];
   return 'all';
+}
+
+function originHeaders(config: Record<string, any> | undefined): readonly string[] | 'all' {
+  const h = config?.HeadersConfig;
+  if (!h || h.HeaderBehavior === 'none') return [];
+  if (h.HeaderBehavior === 'whitelist') return (h.Headers ?? []).map((n: string) => n.toLowerCase());
+  if (h.HeaderBehavior === 'allViewer') return 'all';
+  throw new Error(`origin request policy: HeaderBehavior ${h.HeaderBehavior} is not modelled by the local edge; add it to lib/preview/site-edge.ts`);
 }
 
 /** The staged asset folder of every source of the stack's content deployment. */

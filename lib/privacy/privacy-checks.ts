@@ -6,9 +6,23 @@ import { PrivacyRule } from './rule';
 import * as rules from './rules';
 import { resetReferenceIndex } from './template/references';
 import { resetResolveCache } from './template/resolve';
+import { resetAssetCache } from './checks/assets';
 import { PrivacyThresholds, ResolvedThresholds, resolveThresholds } from './thresholds';
 
-export interface PrivacyChecksProps extends NagPackProps, PrivacyThresholds {}
+export interface PrivacyChecksProps extends NagPackProps, PrivacyThresholds {
+  /**
+   * Also run the data-safety group: DataStoreEncrypted, DataStoreDeletionProtection,
+   * DataStoreRetainOnDelete. They protect data people gave against loss and theft —
+   * the policy's general commitment — rather than a specific promise about what is
+   * collected, where it goes or how long it stays, and they fire on most apps. The
+   * estate turns them on; another app opts in.
+   * @default false
+   */
+  readonly dataSafety?: boolean;
+}
+
+/** Rules of the optional data-safety group (see PrivacyChecksProps.dataSafety). */
+export const DATA_SAFETY_RULES: readonly string[] = ['DataStoreEncrypted', 'DataStoreDeletionProtection', 'DataStoreRetainOnDelete'];
 
 /** The policy's promises, quoted; each rule's explanation names the one it protects. */
 const PROMISE = {
@@ -88,12 +102,18 @@ function specs(t: ResolvedThresholds): RuleSpec[] {
     { rule: rules.CloudFrontResponseHeaders, level: error,
       info: 'A behavior lacks a response headers policy of this app with HSTS, a strict Referrer-Policy, a CSP and Permissions-Policy browsing-topics=().',
       explanation: `Protects ${PROMISE.noAnalytics} The CSP keeps third-party scripts out, the Referrer-Policy keeps page addresses from other sites, and Permissions-Policy opts visitors out of the browser's ad-topics API.` },
+    { rule: rules.CspNoThirdPartyCode, level: error,
+      info: "The Content-Security-Policy lets third-party scripts, styles, fonts or frames in (a dataset host, '*' or a bare scheme), or allows 'unsafe-inline' / 'unsafe-eval' / data: for scripts.",
+      explanation: `Protects ${PROMISE.noAnalytics} and ${PROMISE.noSharing} Every third-party load tells that party who visited which page. Serve scripts, styles and fonts from the site itself ('self'), use nonces or hashes instead of 'unsafe-inline'.` },
     { rule: rules.NoAnalyticsServices, level: error,
       info: 'The resource belongs to an analytics or visitor-tracking service (RUM, Pinpoint, Evidently, Personalize, Customer Profiles).',
       explanation: `Protects ${PROMISE.noAnalytics} Remove the resource.` },
     { rule: rules.NoGuestIdentities, level: error,
       info: 'A Cognito identity pool gives unauthenticated visitors an identity.',
       explanation: `Protects ${PROMISE.noAnalytics} A guest identity is a persistent id for an anonymous browser, the way RUM and Pinpoint web clients recognise visitors. Set allowUnauthenticatedIdentities false.` },
+    { rule: rules.NoAnalyticsInContent, level: error,
+      info: 'Analytics is shipped inside what the resource deploys: a measurement id (G-, UA-, GTM-, AW-) in environment or code, or a tracking host or id in the files a Lambda function runs or a BucketDeployment uploads.',
+      explanation: `Protects ${PROMISE.noAnalytics} Remove the tag and its id from the content and configuration.` },
     { rule: rules.NoTrackingHosts, level: error,
       info: 'A property of the resource names an analytics, advertising, tag-manager or social-tracking host (third-party-web dataset).',
       explanation: `Protects ${PROMISE.noAnalytics} and ${PROMISE.noSharing} Remove the host from headers, code and configuration.` },
@@ -103,6 +123,9 @@ function specs(t: ResolvedThresholds): RuleSpec[] {
     { rule: rules.SesEngagementTrackingOff, level: error,
       info: 'SES engagement tracking is not explicitly off (VDM engagement metrics not DISABLED on the configuration set, a tracking domain set, or account-level engagement metrics ENABLED).',
       explanation: `Protects ${PROMISE.email} Set vdmOptions.engagementMetrics false and no custom tracking redirect domain.` },
+    { rule: rules.NoTrackingSdkCalls, level: error,
+      info: 'A custom resource (AwsCustomResource) makes an SDK call that turns on analytics or email engagement tracking.',
+      explanation: `Protects ${PROMISE.noAnalytics} and ${PROMISE.email} A switch flipped through an SDK call is a switch all the same. Remove the call.` },
     { rule: rules.SesIdentityConfigurationSet, level: error,
       info: 'The SES identity does not send through a configuration set of this app by default.',
       explanation: `Protects ${PROMISE.email} Without a default set, mail bypasses the set that keeps tracking off. Set the identity's configurationSet.` },
@@ -139,7 +162,7 @@ export class PrivacyChecks extends NagPack {
   constructor(scope?: IConstruct, props: PrivacyChecksProps = {}) {
     super(scope, props);
     this.packName = 'Privacy';
-    this.rules = specs(resolveThresholds(props));
+    this.rules = specs(resolveThresholds(props)).filter((r) => props.dataSafety === true || !DATA_SAFETY_RULES.includes(r.rule.name));
     this.ruleIds = this.rules.map((r) => `${this.packName}-${r.rule.name}`);
   }
 
@@ -147,6 +170,7 @@ export class PrivacyChecks extends NagPack {
   public validateScope(scope: IConstruct): PolicyValidationPluginReport {
     resetResolveCache();
     resetReferenceIndex();
+    resetAssetCache();
     return super.validateScope(scope);
   }
 

@@ -23,16 +23,50 @@ interface Entity {
   readonly domains: readonly string[];
 }
 
-/** Registrable host → entity name. A host matches itself and every subdomain. */
-const HOSTS: ReadonlyMap<string, string> = (() => {
-  const counted = new Set(TRACKING_CATEGORIES);
+/** Host → entity name, for the entities whose category is in `categories` (all when undefined). */
+function hostMap(categories?: readonly string[]): ReadonlyMap<string, string> {
+  const counted = categories && new Set(categories);
   const hosts = new Map<string, string>();
   for (const e of entities as readonly Entity[]) {
-    if (!counted.has(e.category)) continue;
+    if (counted && !counted.has(e.category)) continue;
     for (const d of e.domains) hosts.set(d.replace(/^\*\./, '').toLowerCase(), e.name);
   }
   return hosts;
-})();
+}
+
+/** Registrable host → entity name. A host matches itself and every subdomain. */
+const HOSTS = hostMap(TRACKING_CATEGORIES);
+/** Every third-party-web entity, whatever its category (CDNs, fonts, widgets included): for CSPs. */
+const ALL_THIRD_PARTY_HOSTS = hostMap();
+
+/**
+ * Public APIs that sit under a parent the dataset lists as a wildcard for a
+ * tracker (`*.microsoft.com` is "Bing Ads"): calls to them are service calls,
+ * not tracking, so the parent's wildcard does not reach them. Each is the
+ * documented endpoint of an API:
+ * - graph.microsoft.com: https://learn.microsoft.com/en-us/graph/overview
+ * - login.microsoft.com: https://learn.microsoft.com/en-us/entra/identity-platform/authentication-national-cloud
+ * - api.cognitive.microsoft.com: https://learn.microsoft.com/en-us/azure/ai-services/cognitive-services-custom-subdomains
+ */
+const API_HOSTS: ReadonlySet<string> = new Set(['graph.microsoft.com', 'login.microsoft.com', 'api.cognitive.microsoft.com']);
+
+/** The entity `host` (or a parent of it) belongs to in `map`, if any. */
+function entityOf(map: ReadonlyMap<string, string>, host: string): string | undefined {
+  let suffix = host.toLowerCase();
+  if (API_HOSTS.has(suffix)) return undefined;
+  for (;;) {
+    const entity = map.get(suffix);
+    if (entity) return entity;
+    const dot = suffix.indexOf('.');
+    if (dot < 0) return undefined;
+    suffix = suffix.slice(dot + 1);
+  }
+}
+
+/** The third-party service (any third-party-web category) serving `host`, if any. */
+export function thirdPartyEntityOf(host: string): string | undefined {
+  return entityOf(ALL_THIRD_PARTY_HOSTS, host);
+}
 
 /** Host-like runs of a string: labels of letters, digits and hyphens joined by dots. */
 const HOST_CANDIDATE = /[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+/gi;
@@ -48,17 +82,8 @@ export function trackingHostsIn(text: string): string[] {
   const found: string[] = [];
   for (const m of text.matchAll(HOST_CANDIDATE)) {
     const host = m[0].toLowerCase();
-    let suffix = host;
-    for (;;) {
-      const entity = HOSTS.get(suffix);
-      if (entity) {
-        found.push(`${host} (${entity})`);
-        break;
-      }
-      const dot = suffix.indexOf('.');
-      if (dot < 0) break;
-      suffix = suffix.slice(dot + 1);
-    }
+    const entity = entityOf(HOSTS, host);
+    if (entity) found.push(`${host} (${entity})`);
   }
   return found;
 }

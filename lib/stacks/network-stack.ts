@@ -4,6 +4,7 @@ import { Construct } from 'constructs';
 import { EstateConfig } from '../config';
 import { CloudFrontOriginFacing } from '../constructs/network-origin-facing';
 import { VpcRejectFlowLog } from '../constructs/network-flow-log';
+import { finishNatInstances, natInstanceProvider } from '../constructs/network-nat-instance';
 
 export interface NetworkStackProps extends StackProps {
   readonly config: EstateConfig;
@@ -31,19 +32,36 @@ export class NetworkStack extends Stack {
    * ingress rule of an internal load balancer that is a CloudFront VPC origin.
    */
   public readonly cloudFrontOriginFacing: ec2.IPeer;
+  /**
+   * Present when the estate has a forum: private subnets whose outbound traffic goes
+   * through one NAT instance (CloudFront VPC origins must be in private subnets; see
+   * docs/forum.md). The NAT admits only what a workload's ingress rule on
+   * `natSecurityGroup` allows.
+   */
+  public readonly privateSubnets?: ec2.SubnetSelection;
+  public readonly natSecurityGroup?: ec2.ISecurityGroup;
 
   constructor(scope: Construct, id: string, props: NetworkStackProps) {
     super(scope, id, props);
+    const nat = props.config.sites.forum ? natInstanceProvider() : undefined;
     this.vpc = new ec2.Vpc(this, 'Vpc', {
       ipAddresses: ec2.IpAddresses.cidr('10.40.0.0/16'),
       // Named zones instead of a lookup: synth stays offline (see `availabilityZones` below).
       availabilityZones: namedZones(props.config.region),
-      natGateways: 0,
+      natGateways: nat ? 1 : 0,
+      natGatewayProvider: nat,
       subnetConfiguration: [
         { name: 'Public', subnetType: ec2.SubnetType.PUBLIC, cidrMask: 24, mapPublicIpOnLaunch: false },
         { name: 'Isolated', subnetType: ec2.SubnetType.PRIVATE_ISOLATED, cidrMask: 24 },
+        // Last, so the existing subnets keep their address ranges.
+        ...(nat ? [{ name: 'Private', subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS, cidrMask: 24 }] : []),
       ],
     });
+    if (nat) {
+      this.privateSubnets = { subnetType: ec2.SubnetType.PRIVATE_WITH_EGRESS };
+      this.natSecurityGroup = nat.securityGroup;
+      finishNatInstances(nat);
+    }
     Validations.of(this.vpc).acknowledge({
       id: 'CloudFormation-Validate::W3010',
       reason:

@@ -2,7 +2,7 @@ import { Match } from 'aws-cdk-lib/assertions';
 import { estateConfig } from '../../estate.config';
 import { boundedLogRetention } from '../../lib/constructs/log-retention';
 import { withDomain } from '../setup/estate';
-import { actionsOf, build, container, environment, logicalId, resourcesOfType, single, statements } from './support';
+import { actionsOf, build, container, environment, logicalId, resourcesOfType, single, statements, taskDefinition } from './support';
 
 describe('appman stack without a domain (estate.config.ts as shipped)', () => {
   const { appman, template, allResources } = build();
@@ -39,12 +39,11 @@ describe('appman stack without a domain (estate.config.ts as shipped)', () => {
     });
 
     test('logs with awslogs to a log group whose retention is bounded by the config', () => {
-      const group = logicalId(template, 'AWS::Logs::LogGroup');
-      expect(container(template).LogConfiguration).toMatchObject({
-        LogDriver: 'awslogs',
-        Options: { 'awslogs-group': { Ref: group } },
-      });
-      template.hasResourceProperties('AWS::Logs::LogGroup', { RetentionInDays: boundedLogRetention(estateConfig.logRetentionDays) });
+      const { LogDriver, Options } = container(template).LogConfiguration;
+      expect(LogDriver).toBe('awslogs');
+      const logGroup = template.toJSON().Resources[Options['awslogs-group'].Ref];
+      expect(logGroup.Type).toBe('AWS::Logs::LogGroup');
+      expect(logGroup.Properties.RetentionInDays).toBe(boundedLogRetention(estateConfig.logRetentionDays));
     });
 
     test('deploys with a circuit breaker that rolls back, and scales between fixed bounds on CPU', () => {
@@ -156,7 +155,8 @@ describe('appman stack without a domain (estate.config.ts as shipped)', () => {
       template.hasResourceProperties('AWS::CloudFront::OriginRequestPolicy', {
         OriginRequestPolicyConfig: Match.objectLike({
           CookiesConfig: { CookieBehavior: 'whitelist', Cookies: ['csrftoken', 'sessionid', 'messages'] },
-          HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['Host', 'Origin', 'CloudFront-Forwarded-Proto'] },
+          // Referer: Django < 4.0's CSRF check on HTTPS; X-CSRFToken: JavaScript POSTs. Nothing more.
+          HeadersConfig: { HeaderBehavior: 'whitelist', Headers: ['Host', 'Origin', 'Referer', 'X-CSRFToken', 'CloudFront-Forwarded-Proto'] },
         }),
       });
     });
@@ -167,6 +167,66 @@ describe('appman stack without a domain (estate.config.ts as shipped)', () => {
       expect(config.DefaultCacheBehavior.AllowedMethods).toEqual(expect.arrayContaining(['POST']));
       expect(config.CacheBehaviors.map((b: { PathPattern: string }) => b.PathPattern)).toEqual(['/static/*']);
       expect(config.CacheBehaviors[0].AllowedMethods).toEqual(['GET', 'HEAD']);
+    });
+  });
+
+  describe('cookies on error responses (no viewer-response function runs on status >= 400)', () => {
+    const config = () => single(template, 'AWS::CloudFront::Distribution').Properties!.DistributionConfig;
+    const policy = (ref: { Ref: string }) => template.toJSON().Resources[ref.Ref].Properties.ResponseHeadersPolicyConfig;
+
+    test('every status CloudFront can replace is answered with the static error page, same status, never cached', () => {
+      expect(config().CustomErrorResponses).toEqual(
+        [400, 403, 404, 405, 414, 416, 500, 501, 502, 503, 504].map((code) => ({
+          ErrorCode: code,
+          ResponseCode: code,
+          ResponsePagePath: '/static/edge-error.html',
+          ErrorCachingMinTTL: 0,
+        })),
+      );
+    });
+
+    test('the error page comes through /static/*, whose headers policy removes Set-Cookie; pages keep their cookies', () => {
+      const staticBehavior = config().CacheBehaviors.find((b: { PathPattern: string }) => b.PathPattern === '/static/*');
+      expect(policy(staticBehavior.ResponseHeadersPolicyId).RemoveHeadersConfig).toEqual({ Items: [{ Header: 'Set-Cookie' }] });
+      expect(policy(config().DefaultCacheBehavior.ResponseHeadersPolicyId).RemoveHeadersConfig).toBeUndefined();
+      // Same security headers on both.
+      const { RemoveHeadersConfig: _removed, Name: _n1, ...staticRest } = policy(staticBehavior.ResponseHeadersPolicyId);
+      const { Name: _n2, ...pageRest } = policy(config().DefaultCacheBehavior.ResponseHeadersPolicyId);
+      expect(staticRest).toEqual(pageRest);
+    });
+  });
+
+  describe('sessions end on the server', () => {
+    test('SESSION_COOKIE_AGE is in the task environment: the configured days (14 by default) in seconds', () => {
+      expect(environment(template).DJANGO_SESSION_COOKIE_AGE).toBe(String(14 * 86400));
+      expect(environment(template).DJANGO_SESSION_EXPIRE_AT_BROWSER_CLOSE).toBe('True');
+    });
+
+    test("EventBridge Scheduler runs Django's clearsessions daily as a Fargate task from the app's image and settings", () => {
+      const schedule = single(template, 'AWS::Scheduler::Schedule').Properties!;
+      expect(schedule.ScheduleExpression).toBe('cron(17 3 * * ? *)');
+      expect(schedule.State).not.toBe('DISABLED');
+      const cleanup = container(template, 'Clearsessions');
+      expect(cleanup.Command).toEqual(['python', 'manage.py', 'clearsessions']);
+      expect(cleanup.Image).toBe(container(template).Image);
+      expect(environment(template, 'Clearsessions')).toEqual(environment(template));
+      expect(cleanup.Secrets).toEqual(container(template).Secrets);
+      const taskDefinitionId = Object.entries(template.findResources('AWS::ECS::TaskDefinition')).find(([, r]) =>
+        (r as any).Properties.ContainerDefinitions.some((d: { Name: string }) => d.Name === 'Clearsessions'),
+      )![0];
+      expect(schedule.Target.EcsParameters).toMatchObject({
+        TaskDefinitionArn: { Ref: taskDefinitionId },
+        LaunchType: 'FARGATE',
+        NetworkConfiguration: { AwsvpcConfiguration: { AssignPublicIp: 'ENABLED' } },
+      });
+    });
+
+    test('clearsessions logs to its own log group, retention bounded by the config', () => {
+      const group = container(template, 'Clearsessions').LogConfiguration.Options['awslogs-group'];
+      expect(group).not.toEqual(container(template).LogConfiguration.Options['awslogs-group']);
+      const logGroup = template.toJSON().Resources[group.Ref];
+      expect(logGroup.Type).toBe('AWS::Logs::LogGroup');
+      expect(logGroup.Properties.RetentionInDays).toBe(boundedLogRetention(estateConfig.logRetentionDays));
     });
   });
 
@@ -292,7 +352,7 @@ describe('appman stack with a domain', () => {
     expect(JSON.stringify(send[0].Resource)).toContain(`":identity/",{"Ref":"${identity}"}`);
     const roles = template.findResources('AWS::IAM::Policy', { Properties: { PolicyDocument: { Statement: Match.arrayWith([send[0]]) } } });
     const role = Object.values<any>(roles)[0].Properties.Roles[0].Ref;
-    expect(role).toBe(single(template, 'AWS::ECS::TaskDefinition').Properties!.TaskRoleArn['Fn::GetAtt'][0]);
+    expect(role).toBe(taskDefinition(template).Properties!.TaskRoleArn['Fn::GetAtt'][0]);
   });
 
   test('appman.<domain> points at the distribution', () => {

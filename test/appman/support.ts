@@ -40,16 +40,26 @@ export function single(template: Template, type: string): Resource {
   return found[0];
 }
 
-/** The Django container's definition. */
-export function container(template: Template): Record<string, any> {
-  const defs = single(template, 'AWS::ECS::TaskDefinition').Properties!.ContainerDefinitions;
-  expect(defs).toHaveLength(1);
-  return defs[0];
+/** The task definition holding the named container. */
+export function taskDefinition(template: Template, name = 'App'): Resource {
+  const found = resourcesOfType(template, 'AWS::ECS::TaskDefinition').filter((t) =>
+    t.Properties!.ContainerDefinitions.some((d: { Name: string }) => d.Name === name),
+  );
+  expect(found).toHaveLength(1);
+  return found[0];
+}
+
+/** A container by name: `App` serves Django, `Clearsessions` is the scheduled session cleanup. */
+export function container(template: Template, name = 'App'): Record<string, any> {
+  const defs = resourcesOfType(template, 'AWS::ECS::TaskDefinition').flatMap((t) => t.Properties!.ContainerDefinitions);
+  const found = defs.filter((d: { Name: string }) => d.Name === name);
+  expect(found).toHaveLength(1);
+  return found[0];
 }
 
 /** The container's plain environment as a name → value map. */
-export function environment(template: Template): Record<string, unknown> {
-  return Object.fromEntries(container(template).Environment.map((e: { Name: string; Value: unknown }) => [e.Name, e.Value]));
+export function environment(template: Template, name = 'App'): Record<string, unknown> {
+  return Object.fromEntries(container(template, name).Environment.map((e: { Name: string; Value: unknown }) => [e.Name, e.Value]));
 }
 
 /** Logical id of the one resource of `type`. */

@@ -29,7 +29,7 @@ const deployable = (config: EstateConfig): EstateConfig => ({
   ...config,
   sites: {
     ...config.sites,
-    appman: { ...appman, image: '123456789012.dkr.ecr.eu-west-1.amazonaws.com/appman:1.0.0' },
+    appman: { ...appman, image: 'registry.example.org/appman:1.0.0' },
     forum: { ...forum, adminEmails: ['forum-admin@example.org'] },
   },
 });

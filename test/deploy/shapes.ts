@@ -3,7 +3,7 @@
  * gets. CI synthesizes each one with the real CLI (.ci/run); the tests
  * synthesize them in-process through the same entry (createDeployableEstate).
  */
-export const DEPLOYABLE_IMAGE = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/appman:1.0.0';
+export const DEPLOYABLE_IMAGE = 'registry.example.org/appman:1.0.0';
 export const DEPLOYABLE_ADMIN = 'forum-admin@example.org';
 
 export const SHAPES: ReadonlyArray<readonly [string, Readonly<Record<string, string>>]> = [

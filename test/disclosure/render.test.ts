@@ -29,6 +29,14 @@ describe('disclosure generated from the estate config', () => {
     expect(md).toContain('https://www.shopify.com/legal/privacy');
   });
 
+  test('Appman discloses how long login sessions live on the server, from sites.appman.serverSessionDays', () => {
+    expect(disclosure.sites.find((s) => s.key === 'appman')!.serverSessionDays).toBe(14);
+    expect(disclosure.sites.find((s) => s.key === 'main')!.serverSessionDays).toBeUndefined();
+    expect(renderMarkdown(disclosure)).toContain('- Login sessions are deleted from our server at most 15 days after they were last updated (they expire after 14 days');
+    const week = { ...estateConfig, sites: { ...estateConfig.sites, appman: { ...estateConfig.sites.appman!, serverSessionDays: 7 } } };
+    expect(privacyPage(week)).toContain('<li>Login sessions are deleted from our server at most 8 days after they were last updated (they expire after 7 days');
+  });
+
   test('the privacy page is a complete document with no inline script or style (self-only CSP)', () => {
     const html = privacyPage(estateConfig);
     expect(html.startsWith('<!doctype html>')).toBe(true);

@@ -14,7 +14,7 @@ const DAY = 86400;
 beforeAll(async () => {
   browser = await launchChromium();
   for (const site of SITES) {
-    previews[site] = await startPreview({ site });
+    previews[site] = await startPreview({ site, rogueStandIn: true });
     evidence[site] = await collectEvidence(previews[site].url, {
       pages: STAND_IN_PAGES.length,
       browser,

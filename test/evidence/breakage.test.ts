@@ -16,7 +16,7 @@ const EXPECTED: SiteExpectations = {
   cookies: [{ name: 'pref', purpose: 'Remembers a choice.', lifetime: { maxDays: 30 }, httpOnly: false }],
   headers: Object.entries(FIXTURE_HEADERS).map(([name, value]) => ({ name, rule: 'exact' as const, value })),
 };
-const SECTIONS = ['clean', 'inline', 'blocked', 'tracker', 'broken', 'error', 'download', 'mixed', 'undeclared', 'long-lived', 'missing-headers', 'script-error'];
+const SECTIONS = ['clean', 'inline', 'blocked', 'tracker', 'broken', 'error', 'download', 'mixed', 'undeclared', 'long-lived', 'missing-headers', 'script-error', 'redirect'];
 
 let browser: Browser;
 let site: BrokenSite;
@@ -125,6 +125,15 @@ describe('evidence of what breaks, judged against the declared site', () => {
     expect(failed('missing-headers')).toEqual(['security-headers']);
     const check = evidence['missing-headers'].verdict!.checks.find((c) => c.id === 'security-headers')!;
     expect(check.evidence).toEqual(expect.arrayContaining([expect.objectContaining({ header: 'referrer-policy', expected: 'same-origin', got: null })]));
+  });
+
+  test('redirects: followed on the site, recorded and not followed off it; the crawl stays on the host', () => {
+    const byPath = Object.fromEntries(evidence.redirect.links.map((l) => [new URL(l.url).pathname, l.check]));
+    expect(byPath['/redirect/here']).toMatchObject({ status: 200, redirects: 1, finalUrl: expect.stringMatching(/\/redirect\/target$/), kind: 'page', broken: false });
+    expect(byPath['/redirect/away']).toMatchObject({ status: 302, redirects: 1, finalUrl: 'https://elsewhere.example/', broken: false });
+    expect(evidence.redirect.pages.map((p) => new URL(p.url).host)).toEqual([new URL(site.url('redirect')).host, new URL(site.url('redirect')).host]);
+    expect(evidence.redirect.hosts.map((h) => h.host)).toEqual(['site.estate.localhost']);
+    expect(failed('redirect')).toEqual([]);
   });
 
   test('console errors and uncaught page errors are recorded', () => {

@@ -1,7 +1,11 @@
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { parse, parseDocument } from 'yaml';
 import { estateConfig } from '../../estate.config';
 import { APP_YML_PLACEHOLDERS, forumAppYml } from '../../lib/forum/app-yml';
-import { forumPrivacySettings } from '../../lib/forum/privacy-settings';
+import { assertCspAddsNoHost, forumPrivacySettings, privacySettingsScript } from '../../lib/forum/privacy-settings';
 import { buildForum, withDomain } from './build';
 
 /** Google Analytics (UA-/G-) and Tag Manager ids. */
@@ -78,7 +82,7 @@ describe('app.yml of the estate with a domain', () => {
   });
 
   test('the container keeps one rotated copy of its logs (they are shipped off the host)', () => {
-    expect(yml.run).toEqual([
+    expect(yml.run.filter((c: any) => c.replace?.filename.startsWith('/etc/logrotate.d/'))).toEqual([
       { replace: { filename: '/etc/logrotate.d/rails', from: '/rotate \\d+/', to: 'rotate 1' } },
       { replace: { filename: '/etc/logrotate.d/nginx', from: '/rotate \\d+/', to: 'rotate 1' } },
     ]);
@@ -99,4 +103,83 @@ test('an empty admin list is rejected naming the field and the fix', () => {
   expect(() => forumAppYml({ hostname: 'forum.example.org', adminEmails: [] })).toThrow(
     /sites\.forum\.adminEmails: empty; list at least one address/,
   );
+});
+
+describe('app.yml: HTTPS reaches Rails through Discourse\'s nginx', () => {
+  const yml = parse(forumAppYml({ hostname: 'forum.example.org', adminEmails: ['admin@example.org'] }), { version: '1.1' });
+  const replace = yml.run.find((c: any) => c.replace?.filename === '/etc/nginx/conf.d/discourse.conf')?.replace;
+  const check = yml.run.find((c: any) => c.exec?.cmd?.some((cmd: string) => cmd.includes('/etc/nginx/conf.d/discourse.conf')))?.exec.cmd[0];
+
+  /** pups ReplaceCommand: Ruby String#gsub with a plain-string `from` replaces every literal occurrence. */
+  const pupsReplace = (text: string) => text.split(replace.from).join(replace.to);
+
+  test('the map Discourse\'s nginx reads the scheme from is rewritten to CloudFront\'s own header', () => {
+    // The shape of the map in discourse/discourse config/nginx.sample.conf (site copied by web.template.yml).
+    const site = 'map $http_x_forwarded_proto $thescheme {\n  default $scheme;\n  "~https$" https;\n}\nproxy_set_header X-Forwarded-Proto $thescheme;\n';
+    const out = pupsReplace(site);
+    expect(out).toContain('map $http_cloudfront_forwarded_proto $thescheme {');
+    expect(out).not.toContain('$http_x_forwarded_proto');
+    // Rails still receives X-Forwarded-Proto, now from the header a viewer cannot set.
+    expect(out).toContain('proxy_set_header X-Forwarded-Proto $thescheme;');
+    // Not a regular expression (pups evaluates a `from` starting with "/" as one).
+    expect(replace.from.startsWith('/')).toBe(false);
+  });
+
+  test('runs after the templates copy the site, and the rebuild fails if the map was not found', () => {
+    expect(yml.run.indexOf(yml.run.find((c: any) => c.replace === replace))).toBeLessThan(yml.run.findIndex((c: any) => c.exec?.cmd?.[0] === check));
+    const sh = (site: string) => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'forum-nginx-'));
+      try {
+        fs.writeFileSync(path.join(dir, 'discourse.conf'), site);
+        return spawnSync('sh', ['-c', check.split('/etc/nginx/conf.d/discourse.conf').join(path.join(dir, 'discourse.conf'))]).status;
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    };
+    expect(sh(pupsReplace('map $http_x_forwarded_proto $thescheme {\n}\n'))).toBe(0);
+    expect(sh('map $http_x_forwarded_scheme $thescheme {\n}\n')).not.toBe(0);
+  });
+});
+
+describe('privacy settings real Discourse would otherwise leave on', () => {
+  const settings = forumPrivacySettings();
+  const script = privacySettingsScript();
+
+  test.each(['gravatar_enabled', 'enable_discourse_id', 'enable_linkedin_oidc_logins'])(
+    '%s is pinned off, applied only where the Discourse version has it, citing the source that names it',
+    (name) => {
+      expect(settings[name].value).toBe(false);
+      expect(settings[name].ifPresent).toBe(true);
+      expect(settings[name].source).toMatch(new RegExp(`^discourse/discourse config/site_settings\\.yml \\(\\w+: ${name}\\)`));
+      expect(script).toContain(`"${name}" => false,`);
+      expect(script).toMatch(new RegExp(`optional = \\[.*"${name}".*\\]`));
+    },
+  );
+
+  test('local logins are restored on every rebuild (the Discourse ID setup path turns them off)', () => {
+    expect(settings.enable_local_logins).toMatchObject({ value: true });
+    expect(settings.enable_local_logins.ifPresent).toBeUndefined();
+    expect(script).toContain('"enable_local_logins" => true,');
+  });
+});
+
+describe("Discourse's own CSP: kept, and its settings add no host (checked at synth)", () => {
+  const settings = forumPrivacySettings();
+
+  test('the CSP is on and enforced, with no extra script source', () => {
+    expect(settings.content_security_policy.value).toBe(true);
+    expect(settings.content_security_policy_report_only.value).toBe(false);
+    expect(settings.content_security_policy_script_src.value).toBe('');
+    expect(() => assertCspAddsNoHost(settings)).not.toThrow();
+  });
+
+  test.each(['https://cdn.example.net', "'unsafe-eval'", '*'])('a CSP setting listing %s fails synth, naming the setting and the fix', (source) => {
+    const bad = { ...settings, content_security_policy_script_src: { ...settings.content_security_policy_script_src, value: source } };
+    expect(() => privacySettingsScript(bad)).toThrow(/content_security_policy_script_src: .* adds sources .*set it to ''/);
+  });
+
+  test('turning the CSP off fails synth', () => {
+    const off = { ...settings, content_security_policy: { ...settings.content_security_policy, value: false } };
+    expect(() => assertCspAddsNoHost(off)).toThrow(/content_security_policy: must be true/);
+  });
 });

@@ -1,9 +1,11 @@
 import { PolicyValidationPluginReport, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { parse } from 'yaml';
 import { estateConfig } from '../../estate.config';
 import { privacyChecks } from '../../lib/checks';
-import { FORUM_FORWARD_HEADERS } from '../../lib/forum/forum-edge';
+import { FORUM_FORWARD_HEADERS, ORIGIN_REQUEST_POLICY_HEADER_QUOTA } from '../../lib/forum/forum-edge';
+import { DISCOURSE_DOCKER_COMMIT, REDACT_SCRIPT } from '../../lib/forum/user-data';
 import { buildForum, withDomain } from './build';
 
 const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
@@ -32,7 +34,7 @@ function userData(template: Template): string {
 }
 
 describe('forum stack (default estate: no domain)', () => {
-  const { app, stack, template } = buildForum();
+  const { app, stack, template, network } = buildForum();
 
   test('matches the snapshot', () => {
     expect(template.toJSON()).toMatchSnapshot();
@@ -59,7 +61,12 @@ describe('forum stack (default estate: no domain)', () => {
   test('no SSH: no port 22 and nothing open to the internet; HTTP only from the VPC-origins group', () => {
     const sgs = template.findResources('AWS::EC2::SecurityGroup');
     for (const sg of Object.values(sgs)) expect(sg.Properties.SecurityGroupIngress ?? []).toEqual([]);
-    const { resource } = only(template, 'AWS::EC2::SecurityGroupIngress');
+    const hostGroup = { 'Fn::GetAtt': [only(template, 'AWS::EC2::SecurityGroup').id, 'GroupId'] };
+    const intoHost = Object.values(template.findResources('AWS::EC2::SecurityGroupIngress')).filter((r) =>
+      JSON.stringify(r.Properties.GroupId) === JSON.stringify(hostGroup),
+    );
+    expect(intoHost).toHaveLength(1);
+    const resource = intoHost[0];
     expect(resource.Properties).toMatchObject({ IpProtocol: 'tcp', FromPort: 80, ToPort: 80 });
     expect(resource.Properties.CidrIp).toBeUndefined();
     expect(resource.Properties.SourceSecurityGroupId).toEqual({ 'Fn::GetAtt': [expect.stringMatching(/^OriginAccessLookup/), 'SecurityGroups.0.GroupId'] });
@@ -68,6 +75,68 @@ describe('forum stack (default estate: no domain)', () => {
     expect(JSON.stringify(lookup[0][1].Properties.Create)).toContain('CloudFront-VPCOrigins-Service-SG');
     expect(lookup[0][1].DependsOn).toContain(only(template, 'AWS::CloudFront::Distribution').id);
     expect(userData(template)).not.toMatch(/ssh|authorized_keys/i);
+  });
+
+  test('the host has no public IPv4 and sits in a private subnet, where CloudFront VPC origins are supported', () => {
+    const { resource } = only(template, 'AWS::EC2::Instance');
+    expect(resource.Properties.NetworkInterfaces).toHaveLength(1);
+    const nic = resource.Properties.NetworkInterfaces[0];
+    expect(nic.AssociatePublicIpAddress).toBe(false);
+    expect(resource.Properties.AssociatePublicIpAddress).toBeUndefined();
+    // The subnet it is in: one of the network stack's private (NAT-routed) subnets.
+    const exportName: string = nic.SubnetId['Fn::ImportValue'];
+    const output = Object.values(network.toJSON().Outputs as Record<string, any>).find((o) => o.Export.Name === exportName);
+    const subnetId: string = output.Value.Ref;
+    const subnet = network.toJSON().Resources[subnetId];
+    expect(subnet.Type).toBe('AWS::EC2::Subnet');
+    expect(subnet.Properties.MapPublicIpOnLaunch).toBe(false);
+    expect(subnet.Properties.Tags).toContainEqual({ Key: 'aws-cdk:subnet-type', Value: 'Private' });
+    // Its only default route is the NAT instance, never the internet gateway.
+    const association = Object.values(network.findResources('AWS::EC2::SubnetRouteTableAssociation')).find(
+      (a) => a.Properties.SubnetId.Ref === subnetId,
+    )!;
+    const routes = Object.values(network.findResources('AWS::EC2::Route')).filter(
+      (r) => r.Properties.RouteTableId.Ref === association.Properties.RouteTableId.Ref,
+    );
+    expect(routes).toHaveLength(1);
+    expect(routes[0].Properties.GatewayId).toBeUndefined();
+    const nat = network.toJSON().Resources[routes[0].Properties.InstanceId.Ref];
+    expect(nat.Type).toBe('AWS::EC2::Instance');
+    expect(nat.Properties.SourceDestCheck).toBe(false);
+  });
+
+  test('egress is limited to what the host needs: HTTPS and SES SMTP, on the host and on the NAT', () => {
+    const sg = only(template, 'AWS::EC2::SecurityGroup');
+    expect(sg.resource.Properties.SecurityGroupEgress.map((e: any) => [e.IpProtocol, e.FromPort, e.ToPort, e.CidrIp])).toEqual([
+      ['tcp', 443, 443, '0.0.0.0/0'],
+      ['tcp', 587, 587, '0.0.0.0/0'],
+    ]);
+    // The NAT instance admits nothing of its own; the forum opens exactly the same two ports from the host's group.
+    const natGroup = Object.entries(network.findResources('AWS::EC2::SecurityGroup')).find(([, g]) =>
+      /NAT/i.test(g.Properties.GroupDescription),
+    )!;
+    expect(natGroup[1].Properties.SecurityGroupIngress ?? []).toEqual([]);
+    expect(Object.values(network.findResources('AWS::EC2::SecurityGroupIngress'))).toEqual([]);
+    const intoNat = Object.values(template.findResources('AWS::EC2::SecurityGroupIngress')).filter((r) =>
+      JSON.stringify(r.Properties.GroupId).includes('NatSecurityGroup'),
+    );
+    expect(intoNat.map((r) => [r.Properties.IpProtocol, r.Properties.FromPort, r.Properties.ToPort, r.Properties.SourceSecurityGroupId])).toEqual([
+      ['tcp', 443, 443, { 'Fn::GetAtt': [sg.id, 'GroupId'] }],
+      ['tcp', 587, 587, { 'Fn::GetAtt': [sg.id, 'GroupId'] }],
+    ]);
+    for (const r of intoNat) expect(r.Properties.CidrIp).toBeUndefined();
+  });
+
+  test('the NAT is one t4g.nano with an encrypted root volume and a public address, in a public subnet', () => {
+    const nats = Object.values(network.findResources('AWS::EC2::Instance'));
+    expect(nats).toHaveLength(1);
+    expect(network.findResources('AWS::EC2::NatGateway')).toEqual({});
+    expect(nats[0].Properties.InstanceType).toBe('t4g.nano');
+    expect(nats[0].Properties.BlockDeviceMappings).toEqual([
+      { DeviceName: '/dev/xvda', Ebs: { DeleteOnTermination: true, Encrypted: true, VolumeSize: 8, VolumeType: 'gp3' } },
+    ]);
+    expect(nats[0].Properties.NetworkInterfaces[0].AssociatePublicIpAddress).toBe(true);
+    expect(nats[0].Properties.KeyName).toBeUndefined();
   });
 
   test('Session Manager replaces SSH', () => {
@@ -89,12 +158,22 @@ describe('forum stack (default estate: no domain)', () => {
   test('user data: swap, the data volume attached and mounted before Docker, the official launcher', () => {
     const script = userData(template);
     expect(script).toMatch(/fallocate -l 2G \/swapfile/);
-    expect(script).toContain('git clone --depth 1 https://github.com/discourse/discourse_docker.git /var/discourse');
+    expect(script).toContain('git clone https://github.com/discourse/discourse_docker.git /var/discourse');
+    expect(script).toContain(`git -C /var/discourse -c advice.detachedHead=false checkout --detach ${DISCOURSE_DOCKER_COMMIT}`);
     expect(script).toContain('X-aws-ec2-metadata-token');
     expect(script).toMatch(/aws ec2 attach-volume .*--device \/dev\/sdf/);
     expect(script).toContain('RequiresMountsFor=/var/discourse/shared');
     expect(script.indexOf('mount /var/discourse/shared')).toBeLessThan(script.indexOf('systemctl enable --now docker'));
     expect(script.trimEnd()).toMatch(/\.\/launcher rebuild app\necho "forum bootstrap: done/);
+  });
+
+  test('bootstrap output is redacted before it is written to the shipped log or to cloud-init\'s', () => {
+    const script = userData(template);
+    const firstLines = script.split('\n').slice(0, 12).join('\n');
+    expect(firstLines).toContain(`exec > >(sed -u -E -f ${REDACT_SCRIPT} | tee -a /var/log/forum-bootstrap.log) 2>&1`);
+    expect(script.indexOf(`cat > ${REDACT_SCRIPT}`)).toBeLessThan(script.indexOf('exec > >('));
+    expect(script).toContain('s/(DISCOURSE_SMTP_PASSWORD');
+    expect(script).not.toMatch(/set -x|bash -x/);
   });
 
   test('logs: container and host log files go to one log group kept for the policy days; local copies expire', () => {
@@ -142,6 +221,8 @@ describe('forum stack (default estate: no domain)', () => {
     expect(byPath['/message-bus/*'].CachePolicyId).toBe(CACHING_DISABLED);
     expect(byPath['/message-bus/*'].AllowedMethods).toContain('POST');
     expect(byPath['/uploads/*'].CachePolicyId).toBe(CACHING_DISABLED);
+    // Discourse POSTs to /uploads/lookup-urls, /uploads/lookup-metadata and the multipart routes.
+    expect(byPath['/uploads/*'].AllowedMethods).toEqual(expect.arrayContaining(['GET', 'HEAD', 'POST']));
     for (const path of ['/assets/*', '/stylesheets/*', '/theme-javascripts/*', '/svg-sprite/*']) {
       expect(byPath[path].CachePolicyId).toEqual(sitePolicy);
       expect(byPath[path].AllowedMethods).toEqual(['GET', 'HEAD']);
@@ -155,13 +236,44 @@ describe('forum stack (default estate: no domain)', () => {
     expect(policy.HeadersConfig).toEqual({ HeaderBehavior: 'whitelist', Headers: FORUM_FORWARD_HEADERS });
     expect(FORUM_FORWARD_HEADERS).toEqual(expect.arrayContaining(['Host', 'X-CSRF-Token']));
     expect(FORUM_FORWARD_HEADERS).not.toContain('Referer');
+    expect(policy.HeadersConfig.Headers.length).toBeLessThanOrEqual(ORIGIN_REQUEST_POLICY_HEADER_QUOTA);
+    // Decided against (docs/forum.md): the deferred page-view headers carry the referrer and path.
+    expect(policy.HeadersConfig.Headers.filter((h: string) => /Deferred/i.test(h))).toEqual([]);
     const cache = only(template, 'AWS::CloudFront::CachePolicy').resource.Properties.CachePolicyConfig;
     expect(cache.ParametersInCacheKeyAndForwardedToOrigin.CookiesConfig).toEqual({ CookieBehavior: 'whitelist', Cookies: forumCookies });
   });
 
+  test('HTTPS reaches Discourse: CloudFront-Forwarded-Proto is forwarded and app.yml maps it for Rails', () => {
+    const policy = only(template, 'AWS::CloudFront::OriginRequestPolicy').resource.Properties.OriginRequestPolicyConfig;
+    expect(policy.HeadersConfig.Headers).toContain('CloudFront-Forwarded-Proto');
+    // Every behavior forwards it: one origin request policy for the whole distribution.
+    const dist = only(template, 'AWS::CloudFront::Distribution').resource.Properties.DistributionConfig;
+    const policyRef = { Ref: only(template, 'AWS::CloudFront::OriginRequestPolicy').id };
+    for (const b of [dist.DefaultCacheBehavior, ...dist.CacheBehaviors]) expect(b.OriginRequestPolicyId).toEqual(policyRef);
+    const script = userData(template);
+    const appYml = parse(script.slice(script.indexOf("<<'APPYML'\n") + 11, script.indexOf('\nAPPYML\n')), { version: '1.1' });
+    expect(appYml.env.DISCOURSE_FORCE_HTTPS).toBe(true);
+    expect(appYml.run).toContainEqual({
+      replace: { filename: '/etc/nginx/conf.d/discourse.conf', from: '$http_x_forwarded_proto', to: '$http_cloudfront_forwarded_proto' },
+    });
+  });
+
   test("the forum cookie allowlist has Discourse's documented first-party cookies and no analytics cookie", () => {
-    expect(forumCookies).toEqual(expect.arrayContaining(['_t', '_forum_session', 'email', 'destination_url', 'sso_payload']));
+    expect(forumCookies).toEqual(expect.arrayContaining(['_t', '_forum_session', 'destination_url', 'sso_payload', '_pending_anonymous_action', 'forced_color_mode']));
+    // Discourse sets no `email` cookie (no cookies[:email] in its source).
+    expect(forumCookies).not.toContain('email');
     expect(forumCookies.filter((c) => /^_g|^__utm|^_gid|^_gat/.test(c))).toEqual([]);
+  });
+
+  test("Discourse's own nonce CSP passes the edge; the edge's self-only CSP only fills in where none is sent", () => {
+    const policy = only(template, 'AWS::CloudFront::ResponseHeadersPolicy').resource.Properties.ResponseHeadersPolicyConfig;
+    const csp = policy.SecurityHeadersConfig.ContentSecurityPolicy;
+    expect(csp.Override).toBe(false);
+    expect(csp.ContentSecurityPolicy).toMatch(/default-src 'self'/);
+    expect(csp.ContentSecurityPolicy).not.toMatch(/https?:|\*/);
+    // The other security headers still replace the origin's.
+    expect(policy.SecurityHeadersConfig.StrictTransportSecurity.Override).toBe(true);
+    expect(policy.SecurityHeadersConfig.ReferrerPolicy.Override).toBe(true);
   });
 
   test('without a domain the host reads its host name (the CloudFront domain) from SSM', () => {
@@ -200,6 +312,17 @@ describe('forum stack with a domain', () => {
       ConfigurationSetAttributes: { ConfigurationSetName: { Ref: set.id } },
     });
     expect(Object.keys(template.findResources('AWS::Route53::RecordSet', { Properties: { Type: 'CNAME' } }))).toHaveLength(3);
+  });
+
+  test('DKIM CNAMEs are named <token>._domainkey.forum.example.org, the zone not appended again', () => {
+    const identity = only(template, 'AWS::SES::EmailIdentity').id;
+    const records = Object.values(template.findResources('AWS::Route53::RecordSet', { Properties: { Type: 'CNAME' } }));
+    expect(records.map((r) => r.Properties.Name)).toEqual(
+      [1, 2, 3].map((n) => ({ 'Fn::Join': ['', [{ 'Fn::GetAtt': [identity, `DkimDNSTokenName${n}`] }, '.']] })),
+    );
+    // SES's token name already ends in ._domainkey.forum.example.org: nothing may add the zone to it.
+    for (const r of records) expect(JSON.stringify(r.Properties.Name)).not.toContain('example.org');
+    expect(records.map((r) => r.Properties.ResourceRecords)).toEqual([1, 2, 3].map((n) => [{ 'Fn::GetAtt': [identity, `DkimDNSTokenValue${n}`] }]));
   });
 
   test('SMTP user may only send raw mail through this identity and set, from the forum host name', () => {

@@ -37,7 +37,7 @@ describe('content scan: one finding type per small page', () => {
     ['font in a style element', '<style>@font-face { src: url("https://fonts.gstatic.com/s/inter.woff2"); }</style>', 'fonts.gstatic.com'],
     ['image in a style attribute', '<div style="background: url(https://img.example.org/bg.png)"></div>', 'img.example.org'],
   ])('third-party resource: %s', (_name, html, host) => {
-    const findings = scanPage(page('<title>t</title>', html));
+    const findings = scanPage(page('<title>t</title>', html)).filter((f) => f.kind !== 'inline-style');
     expect(findings).toEqual([expect.objectContaining({ file: 'page.html', line: 7, kind: 'third-party-resource' })]);
     expect(findings[0].message).toContain(host);
     expect(findings[0].fix).toMatch(/copy the file into the content folder/);
@@ -70,6 +70,12 @@ describe('content scan: one finding type per small page', () => {
   test('a page served only through a redirect is not scanned', () => {
     const html = '<html><head><script>window.location.replace("/new/")</script></head></html>';
     expect(scanContent(content({ 'old/index.html': html }), { redirected: ['/old/'] })).toEqual([]);
+  });
+
+  test('inline style element; empty ones are not', () => {
+    const findings = scanPage(page('<style></style>', '<style>\n  h1 { color: red }\n</style>'));
+    expect(findings).toEqual([expect.objectContaining({ kind: 'inline-style', line: 7 })]);
+    expect(findings[0].fix).toMatch(/\.css file/);
   });
 
   test('event-handler attributes, also with entity-encoded or odd spacing', () => {

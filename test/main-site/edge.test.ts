@@ -126,11 +126,17 @@ describe('redirect validation', () => {
     expect(problems({ redirects: { '/a': '//evil.example/' } })).toEqual(['sites.main.redirects["/a"]']);
     expect(problems({ redirects: { '/a': 'http://docs.example.org/' }, redirectHosts: ['docs.example.org'] })).toEqual(['sites.main.redirects["/a"]']);
     expect(problems({ redirects: { '/a': 'https://docs.example.org/x' }, redirectHosts: ['docs.example.org'] })).toEqual([]);
+    expect(problems({ redirects: { '/a': 'https://evil.example@docs.example.org/' }, redirectHosts: ['docs.example.org'] })).toEqual(['sites.main.redirects["/a"]']);
+  });
+
+  test('targets carry no query or fragment: the request query is appended', () => {
+    expect(problems({ redirects: { '/a': '/b/?x=1' } })).toEqual(['sites.main.redirects["/a"]']);
+    expect(problems({ redirects: { '/a': '/b/#part' } })).toEqual(['sites.main.redirects["/a"]']);
   });
 
   test('no loops, however long the chain', () => {
     expect(problems({ redirects: { '/a': '/a' } })).toEqual(['redirect /a']);
-    expect(problems({ redirects: { '/a': '/b', '/b': '/c?x=1', '/c': '/a' } })).toEqual(['redirect /a', 'redirect /b', 'redirect /c']);
+    expect(problems({ redirects: { '/a': '/b', '/b': '/c', '/c': '/a' } })).toEqual(['redirect /a', 'redirect /b', 'redirect /c']);
   });
 
   test('_redirects lines: 301 only, errors name the line; a conflicting duplicate is refused', () => {

@@ -93,6 +93,7 @@ describe('counter-example estate', () => {
         'Privacy-CloudFrontNoCookieLogging',
         'Privacy-CloudFrontNoLambdaEdge',
         'Privacy-CloudFrontResponseHeaders',
+        'Privacy-CspNoThirdPartyCode',
         'Privacy-DataResidency',
         'Privacy-LambdaBoundedLogs',
         'Privacy-LogGroupRetention',

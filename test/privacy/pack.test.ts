@@ -3,15 +3,17 @@ import { join, parse } from 'path';
 import { App, Stack, Validations } from 'aws-cdk-lib';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { NagMessageLevel } from 'cdk-nag';
-import { PrivacyChecks } from '../../lib/privacy/privacy-checks';
+import { estateConfig } from '../../estate.config';
+import { privacyChecks } from '../../lib/checks';
+import { DATA_SAFETY_RULES, PrivacyChecks } from '../../lib/privacy/privacy-checks';
 
 const RULE_FILES = readdirSync(join(__dirname, '../../lib/privacy/rules'))
   .filter((f) => f.endsWith('.ts') && f !== 'index.ts')
   .map((f) => parse(f).name);
 
 describe('PrivacyChecks', () => {
-  test('pins the rule ids and their levels', () => {
-    expect(new PrivacyChecks().ruleLevels()).toEqual({
+  test('pins the rule ids and their levels (data-safety group on)', () => {
+    expect(new PrivacyChecks(undefined, { dataSafety: true }).ruleLevels()).toEqual({
       'Privacy-DataResidency': NagMessageLevel.ERROR,
       'Privacy-DataDestinations': NagMessageLevel.ERROR,
       'Privacy-S3BucketExpiry': NagMessageLevel.ERROR,
@@ -29,11 +31,14 @@ describe('PrivacyChecks', () => {
       'Privacy-CloudFrontNoLambdaEdge': NagMessageLevel.ERROR,
       'Privacy-CloudFrontFunctionNoConsoleLog': NagMessageLevel.ERROR,
       'Privacy-CloudFrontResponseHeaders': NagMessageLevel.ERROR,
+      'Privacy-CspNoThirdPartyCode': NagMessageLevel.ERROR,
       'Privacy-NoAnalyticsServices': NagMessageLevel.ERROR,
       'Privacy-NoGuestIdentities': NagMessageLevel.ERROR,
+      'Privacy-NoAnalyticsInContent': NagMessageLevel.ERROR,
       'Privacy-NoTrackingHosts': NagMessageLevel.ERROR,
       'Privacy-SesNoOpenClickEvents': NagMessageLevel.ERROR,
       'Privacy-SesEngagementTrackingOff': NagMessageLevel.ERROR,
+      'Privacy-NoTrackingSdkCalls': NagMessageLevel.ERROR,
       'Privacy-SesIdentityConfigurationSet': NagMessageLevel.ERROR,
       'Privacy-DatabaseBackupRetention': NagMessageLevel.ERROR,
       'Privacy-BackupPlanRetention': NagMessageLevel.ERROR,
@@ -45,8 +50,24 @@ describe('PrivacyChecks', () => {
   });
 
   test('every rule file is in the pack, under its file name', () => {
-    const ids = new PrivacyChecks().ruleIds;
+    const ids = new PrivacyChecks(undefined, { dataSafety: true }).ruleIds;
     expect([...ids].sort()).toEqual(RULE_FILES.map((f) => `Privacy-${f}`).sort());
+  });
+
+  test('runs the data-safety group only when asked', () => {
+    const safety = DATA_SAFETY_RULES.map((r) => `Privacy-${r}`);
+    const byDefault = new PrivacyChecks().ruleIds;
+    const strict = new PrivacyChecks(undefined, { dataSafety: true }).ruleIds;
+    for (const id of safety) {
+      expect(byDefault).not.toContain(id);
+      expect(strict).toContain(id);
+    }
+    expect(strict.length - byDefault.length).toBe(safety.length);
+  });
+
+  test('the estate registers the strict set', () => {
+    const pack = privacyChecks(new App(), estateConfig);
+    for (const r of DATA_SAFETY_RULES) expect(pack.ruleIds).toContain(`Privacy-${r}`);
   });
 
   test('is a validation plugin named PrivacyChecks with pack name Privacy', () => {

@@ -15,7 +15,8 @@ export function testStack(env: { region?: string } | null = { region: 'eu-west-1
 
 /** Construct paths the pack reports for `ruleId`, split by whether the rule decided or threw. */
 export function findings(stack: Stack, ruleId: string, props: PrivacyChecksProps = {}) {
-  const report = new PrivacyChecks(stack, { verbose: true, ...props }).validateScope(stack.node.root);
+  // Rule tests run every rule, the optional data-safety group included.
+  const report = new PrivacyChecks(stack, { verbose: true, dataSafety: true, ...props }).validateScope(stack.node.root);
   const violation = report.violations.find((v) => v.ruleName === ruleId);
   const paths = violation?.violatingResources.map((r) => r.constructPath!) ?? [];
   const threw = violation?.description.startsWith('Rule threw') ?? false;

@@ -1,4 +1,4 @@
-import { Disclosure, DisclosedSite, describeLifetime, describeRegion } from './model';
+import { Disclosure, DisclosedSite, describeLifetime, describeRegion, describeServerSessions } from './model';
 
 export interface PrivacyPageOptions {
   /** @default 'Privacy' */
@@ -84,6 +84,7 @@ function siteSection(site: DisclosedSite): string {
       site.ipAddressesInLogs === 'truncate' ? 'truncated' : 'kept as logged'
     } until then.</li>`,
     `<li>Backups are deleted after at most ${site.backupRetentionDays} days.</li>`,
+    ...(site.serverSessionDays ? [`<li>${esc(describeServerSessions(site.serverSessionDays))}</li>`] : []),
     '</ul>',
     '</section>',
   );

@@ -1,4 +1,4 @@
-import { Disclosure, DisclosedSite, describeLifetime, describeRegion } from './model';
+import { Disclosure, DisclosedSite, describeLifetime, describeRegion, describeServerSessions } from './model';
 
 /** The disclosure as Markdown, for the repository and for review in a pull request. */
 export function renderMarkdown(d: Disclosure): string {
@@ -34,6 +34,7 @@ function siteSection(site: DisclosedSite): string[] {
       site.ipAddressesInLogs === 'truncate' ? 'truncated' : 'kept as logged'
     } until then.`,
     `- Backups are deleted after at most ${site.backupRetentionDays} days.`,
+    ...(site.serverSessionDays ? [`- ${describeServerSessions(site.serverSessionDays)}`] : []),
     '',
   );
   return lines;

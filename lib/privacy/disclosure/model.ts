@@ -1,4 +1,4 @@
-import { CookieLifetime, EstateConfig, SITE_KEYS, SiteKey, siteHostName } from '../../config';
+import { CookieLifetime, DEFAULT_SERVER_SESSION_DAYS, EstateConfig, SITE_KEYS, SiteKey, siteHostName } from '../../config';
 
 /**
  * The factual part of the privacy policy, as structured data. Built from the
@@ -33,6 +33,8 @@ export interface DisclosedSite {
   readonly logRetentionDays: number;
   /** Days backups are kept at most. */
   readonly backupRetentionDays: number;
+  /** Days a login session lives on the server before the daily cleanup deletes it (Appman). */
+  readonly serverSessionDays?: number;
 }
 
 export interface DisclosedProcessor {
@@ -64,6 +66,7 @@ export function buildDisclosure(config: EstateConfig): Disclosure {
       ipAddressesInLogs: site.ipAddressesInLogs,
       logRetentionDays: config.logRetentionDays,
       backupRetentionDays: config.backupRetentionDays,
+      ...(key === 'appman' ? { serverSessionDays: config.sites.appman?.serverSessionDays ?? DEFAULT_SERVER_SESSION_DAYS } : {}),
     });
   }
   const processors = config.processors.map((p) => ({
@@ -74,6 +77,11 @@ export function buildDisclosure(config: EstateConfig): Disclosure {
     privacyPolicyUrl: p.privacyPolicyUrl,
   }));
   return { sites, processors };
+}
+
+/** Sessions expire after `days`; the daily clearsessions run deletes them within one more day. */
+export function describeServerSessions(days: number): string {
+  return `Login sessions are deleted from our server at most ${days + 1} days after they were last updated (they expire after ${days} days; a daily job deletes expired ones).`;
 }
 
 export function describeLifetime(lifetime: CookieLifetime): string {

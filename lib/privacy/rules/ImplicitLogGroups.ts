@@ -19,6 +19,7 @@ const DB_LOG_PREFIX: Record<string, { prefix: string; identifier: string }> = {
  * and access logs, database log exports (`/aws/rds/instance/<id>/<log>` and the
  * cluster, DocumentDB and Neptune forms), and VPC flow logs to a named group. The
  * group must be defined with retention, or bounded through `Custom::LogRetention`.
+ * A Serverless Application Repository app hides its functions: undecidable.
  * (Lambda's own group is Privacy-LambdaBoundedLogs.)
  */
 const ImplicitLogGroups: PrivacyRuleFactory = (t) =>
@@ -81,6 +82,10 @@ function implicitGroups(node: CfnResource): Group[] | undefined {
         ? { what: 'LogGroupName', value: p.LogGroupName }
         : { what: 'LogDestination', value: p.LogDestination }];
     }
+    case 'AWS::Serverless::Application':
+      // A SAR application (e.g. CDK's hosted secret rotation) deploys functions this
+      // template does not show: where they log and for how long cannot be read.
+      return undecidable(node, 'Location (a Serverless Application Repository app: its functions and their log groups are not in this template)', props(node).Location);
     default:
       return undefined;
   }
