@@ -5,7 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.tsx?$': ['@swc/jest'] },
   snapshotSerializers: ['<rootDir>/test/setup/asset-hash-serializer.ts'],
-  testTimeout: 120000,
+  testTimeout: 300000,
   // One temporary folder per run, removed at the end: tests leave nothing in the temp dir.
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
