@@ -40,14 +40,15 @@ async function main(): Promise<void> {
     contentDir: values.content ? path.resolve(values.content) : undefined,
     origin: values.origin,
   });
+  // Handlers first: whoever reads the URL line below may signal at once.
+  const stop = () => void preview.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
   process.stdout.write(
     `${site} site through the local edge (functions and headers from ${preview.edge.stackName}${preview.standIn ? ', stand-in distribution' : ''}${values.origin ? `, origin ${values.origin}, self-signed certificate` : ''}):\n` +
       `  ${preview.url}\n` +
       `*.localhost resolves to this machine in Chromium and Firefox; with curl: curl${values.origin ? ' -k' : ''} --resolve ${preview.host}:${preview.port}:127.0.0.1 ${preview.url}\n`,
   );
-  const stop = () => void preview.close().then(() => process.exit(0));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }
 
 void runCommand(main, USAGE);
