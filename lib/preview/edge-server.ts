@@ -6,7 +6,7 @@ import type { CfMap, CfRequest, CfResponse } from '../cookie-filter/event-shape'
 import { originRequestHeaders } from './custom-origin';
 import { applyResponseHeadersPolicy, HeaderMap } from './headers-policy';
 import { Origin, OriginResponse } from './origin';
-import { responseHeadersPolicyFor, SiteEdge } from './site-edge';
+import { pathPatternMatches, responseHeadersPolicyFor, SiteEdge } from './site-edge';
 import { TlsIdentity } from './tls';
 
 export interface EdgeOptions {
@@ -32,7 +32,7 @@ export async function handleAtEdge(edge: SiteEdge, origin: Origin, req: http.Inc
   // (RequestAndResponseBehaviorCustomOrigin.html, "GET requests that include a body").
   if (req.method === 'GET' && body.length) return { status: 403, headers: new Map([['content-type', ['text/plain']]]), body: Buffer.from('GET with a body') };
   // CloudFront answers 403 to a method the matching behavior does not allow.
-  const behavior = edge.allowedMethods.find((b) => pathMatches(b.pathPattern, url.pathname));
+  const behavior = edge.allowedMethods.find((b) => pathPatternMatches(b.pathPattern, url.pathname));
   if (behavior && !behavior.methods.includes(req.method ?? 'GET')) {
     const headers: HeaderMap = new Map([['content-type', ['text/plain']]]);
     applyResponseHeadersPolicy(edge.responseHeadersPolicy, headers);
@@ -85,12 +85,6 @@ export async function handleAtEdge(edge: SiteEdge, origin: Origin, req: http.Inc
   const resEvent = viewerResponseEvent({ request: clone(request), setCookies: resHeaders.get('set-cookie') ?? [], statusCode: res.status, headers: single, host });
   const out = clone(edge.functions.viewerResponse.run(resEvent)) as CfResponse;
   return { status: out.statusCode, headers: toHeaderMap(out), body: res.body };
-}
-
-/** CloudFront path patterns: `*` any characters, `?` one; case-sensitive; the whole path. */
-function pathMatches(pattern: string, path: string): boolean {
-  const re = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${re}$`).test(path);
 }
 
 /** Serves the edge on loopback (HTTPS when given a TLS identity). */

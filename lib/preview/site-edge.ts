@@ -48,11 +48,19 @@ export interface PathBehavior {
  */
 export function responseHeadersPolicyFor(edge: SiteEdge, uri: string): ResponseHeadersPolicyConfig {
   for (const b of edge.pathBehaviors) {
-    const pattern = b.pathPattern.startsWith('/') ? b.pathPattern : `/${b.pathPattern}`;
-    const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
-    if (re.test(uri)) return b.responseHeadersPolicy;
+    if (pathPatternMatches(b.pathPattern, uri)) return b.responseHeadersPolicy;
   }
   return edge.responseHeadersPolicy;
+}
+
+/**
+ * CloudFront path patterns: `*` any characters, `?` one; case-sensitive; the whole
+ * path; the leading `/` optional (`images/*` and `/images/*` are the same pattern).
+ */
+export function pathPatternMatches(pattern: string, path: string): boolean {
+  if (pattern === '*') return true;
+  const rooted = pattern.startsWith('/') ? pattern : `/${pattern}`;
+  return new RegExp(`^${rooted.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`).test(path);
 }
 
 /** The distribution whose comment is "<site> site" (PrivateDistribution's naming), with its template. */
