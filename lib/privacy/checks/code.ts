@@ -1,6 +1,7 @@
 import { parse } from 'acorn';
 
-interface Node {
+/** An ESTree node as acorn returns it. */
+export interface Node {
   readonly type: string;
   readonly [key: string]: any;
 }
@@ -17,7 +18,8 @@ export function parseCode(code: string): Node | undefined {
   return undefined;
 }
 
-function walk(node: Node, visit: (n: Node) => void): void {
+/** Visits every node of a syntax tree, depth first. */
+export function walk(node: Node, visit: (n: Node) => void): void {
   visit(node);
   for (const value of Object.values(node)) {
     if (Array.isArray(value)) {

@@ -1,4 +1,5 @@
 import { parse } from 'acorn';
+import { Node, walk } from '../checks/code';
 
 /**
  * The cookie names a compiled cookie-filter function lets through: the keys of
@@ -21,25 +22,9 @@ export function functionAllowlist(code: string): string[] | undefined {
   return found;
 }
 
-interface Node {
-  type: string;
-  [key: string]: any;
-}
-
 function keyName(p: Node): string | undefined {
   if (p.computed) return undefined;
   if (p.key.type === 'Identifier') return p.key.name;
   if (p.key.type === 'Literal') return String(p.key.value);
   return undefined;
-}
-
-function walk(node: Node, visit: (n: Node) => void): void {
-  visit(node);
-  for (const value of Object.values(node)) {
-    if (Array.isArray(value)) {
-      for (const v of value) if (v && typeof v.type === 'string') walk(v, visit);
-    } else if (value && typeof value === 'object' && typeof value.type === 'string') {
-      walk(value, visit);
-    }
-  }
 }
