@@ -4,7 +4,7 @@ import * as ecs from 'aws-cdk-lib/aws-ecs';
 import * as elbv2 from 'aws-cdk-lib/aws-elasticloadbalancingv2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { boundedLogRetention } from '../constructs/log-retention';
+import { appmanTask } from './appman-task';
 
 export interface AppmanServiceProps {
   readonly vpc: ec2.IVpc;
@@ -38,12 +38,7 @@ export class AppmanService extends Construct {
     const count = props.taskCount ?? { min: 1, max: 3 };
     const cluster = (this.cluster = new ecs.Cluster(this, 'Cluster', { vpc: props.vpc }));
 
-    this.taskDefinition = new ecs.FargateTaskDefinition(this, 'Task', {
-      cpu: 256,
-      memoryLimitMiB: 512,
-      runtimePlatform: { cpuArchitecture: ecs.CpuArchitecture.ARM64, operatingSystemFamily: ecs.OperatingSystemFamily.LINUX },
-    });
-    this.logGroup = new logs.LogGroup(this, 'Logs', { retention: boundedLogRetention(props.logRetentionDays) });
+    ({ taskDefinition: this.taskDefinition, logGroup: this.logGroup } = appmanTask(this, props.logRetentionDays));
     this.taskDefinition.addContainer('App', {
       image: ecs.ContainerImage.fromRegistry(props.image),
       portMappings: [{ containerPort: port }],

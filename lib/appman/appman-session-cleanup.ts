@@ -5,7 +5,7 @@ import * as logs from 'aws-cdk-lib/aws-logs';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import { Construct } from 'constructs';
-import { boundedLogRetention } from '../constructs/log-retention';
+import { appmanTask } from './appman-task';
 
 /** The command the image runs to delete expired sessions; part of the app contract (docs/appman.md). */
 export const CLEARSESSIONS_COMMAND = ['python', 'manage.py', 'clearsessions'];
@@ -38,12 +38,7 @@ export class AppmanSessionCleanup extends Construct {
 
   constructor(scope: Construct, id: string, props: AppmanSessionCleanupProps) {
     super(scope, id);
-    this.taskDefinition = new ecs.FargateTaskDefinition(this, 'Task', {
-      cpu: 256,
-      memoryLimitMiB: 512,
-      runtimePlatform: { cpuArchitecture: ecs.CpuArchitecture.ARM64, operatingSystemFamily: ecs.OperatingSystemFamily.LINUX },
-    });
-    this.logGroup = new logs.LogGroup(this, 'Logs', { retention: boundedLogRetention(props.logRetentionDays) });
+    ({ taskDefinition: this.taskDefinition, logGroup: this.logGroup } = appmanTask(this, props.logRetentionDays));
     this.taskDefinition.addContainer('Clearsessions', {
       image: ecs.ContainerImage.fromRegistry(props.image),
       command: CLEARSESSIONS_COMMAND,
