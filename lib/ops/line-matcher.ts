@@ -10,14 +10,18 @@ import { canonicalIp, replaceIps } from '../../lambda/log-anonymizer/ip';
  *
  * Lines arrive as latin1 strings (one char per byte, see lines.ts). Each line is
  * decoded as UTF-8, then percent-decoded up to twice, and every view is folded
- * (NFC, then upper- and lower-cased, which maps ß/SS and σ/ς to one form) before
- * the folded identifier is searched in it. Folding bytes instead (latin1
+ * (NFC, then lower-, upper- and lower-cased, which maps ẞ/ß/SS to one form, and
+ * final ς to σ) before the folded identifier is searched in it. Folding bytes instead (latin1
  * lower-casing) would change UTF-8 lead bytes and never match a non-ASCII name.
  */
 
-/** The canonical caseless form of a text. */
+/**
+ * The canonical caseless form of a text. Lower-casing first matters: capital
+ * ẞ upper-cases to itself and lower-cases to ß, which upper-cases to SS; and
+ * JavaScript lower-cases Σ to ς or σ by context, so ς is mapped to σ.
+ */
 export function fold(text: string): string {
-  return text.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC');
+  return text.normalize('NFC').toLowerCase().toUpperCase().toLowerCase().replace(/ς/g, 'σ').normalize('NFC');
 }
 
 const PERCENT_RUN = /(?:%[0-9a-fA-F]{2})+/g;
