@@ -36,10 +36,10 @@ export function has(map: object, key: string): boolean {
 }
 
 /** A cookie the estate's old analytics set, and that no allowlist entry claims. */
-export function isLegacy(p: CookiePolicy, name: string): boolean {
-  if (has(p.allow, name)) return false;
-  if (has(p.legacy, name)) return true;
-  const prefixes = p.legacyPrefixes;
+export function isLegacy(name: string): boolean {
+  if (has(POLICY.allow, name)) return false;
+  if (has(POLICY.legacy, name)) return true;
+  const prefixes = POLICY.legacyPrefixes;
   for (let i = 0; i < prefixes.length; i++) {
     if (name.indexOf(prefixes[i]) === 0) return true;
   }

@@ -27,7 +27,7 @@ export function handler(event: CfEvent): CfRequest | CfResponse {
   for (const name in cookies) {
     if (has(POLICY.allow, name)) {
       kept[name] = cookies[name];
-    } else if (purge < POLICY.maxPurge && isLegacy(POLICY, name)) {
+    } else if (purge < POLICY.maxPurge && isLegacy(name)) {
       legacy += (purge++ ? ',' : '') + name;
     }
   }

@@ -118,6 +118,24 @@ describe('appman (csrftoken persistent, sessionid and messages session-only)', (
     expect(out('csrftoken=; Expires=Thu, 01 Jan 1970 00:00:00 GMT')).toEqual(['csrftoken=; Max-Age=0; Secure; SameSite=Lax']);
   });
 
+  test('attribute names in any letter case, blanks around names and values ignored (RFC 6265 5.2)', () => {
+    expect(out('csrftoken=a;PATH = /app ;  MAX-AGE = 60\t; SAMESITE= Strict ;httponly')).toEqual([
+      'csrftoken=a; Path=/app; Max-Age=60; Secure; SameSite=Strict; HttpOnly',
+    ]);
+    expect(out('csrftoken=a; Pathx=/x; Max-Ages=5; SameSites=Strict; HttpOnlyx')).toEqual(['csrftoken=a; Secure; SameSite=Lax']);
+    expect(out('csrftoken=a; Path')).toEqual(['csrftoken=a; Secure; SameSite=Lax']);
+  });
+
+  test('a Max-Age that is not an optional "-" and digits is ignored, as browsers ignore it (RFC 6265 5.2.2)', () => {
+    for (const bad of ['12abc', '+60', '1e3', '', '-', '6 0']) {
+      expect(out(`csrftoken=a; Max-Age=${bad}`)).toEqual(['csrftoken=a; Secure; SameSite=Lax']);
+      // Expires then decides, as in the browser.
+      expect(out(`csrftoken=a; Max-Age=${bad}; Expires=Thu, 01 Jan 1970 00:00:00 GMT`)).toEqual(['csrftoken=a; Max-Age=0; Secure; SameSite=Lax']);
+    }
+    expect(out('csrftoken=a; Max-Age=-1')).toEqual(['csrftoken=a; Max-Age=0; Secure; SameSite=Lax']);
+    expect(out('csrftoken=a; Max-Age=007')).toEqual(['csrftoken=a; Max-Age=7; Secure; SameSite=Lax']);
+  });
+
   test('Domain is dropped: cookies stay host-only', () => {
     expect(out(`csrftoken=a; Domain=.${DOMAIN}; Path=/`)).toEqual(['csrftoken=a; Path=/; Secure; SameSite=Lax']);
   });

@@ -2,21 +2,29 @@ import { MAX_FUNCTION_BYTES, unsupportedSyntax } from '../../lib/cookie-filter';
 import { COOKIE_FILTER_CODE_MARKER } from '../../lib/privacy/markers';
 import { DOMAIN, siteFilters } from './support';
 
-// The forum's response function bakes in its allowlist (12 Discourse cookies, two of them long names) and
-// is the largest: 3100 bytes. Well under CloudFront's limit; the budget keeps growth visible.
-const TARGET_BYTES = 3200;
+/**
+ * Size targets: 3 KB a function; the forum's response function bakes in its
+ * allowlist (12 Discourse cookies, a third of the bytes, against 3 for Appman)
+ * and gets 3,400 bytes. All a third of CloudFront's limit; the targets keep
+ * growth visible (BENCHMARKS.md, "Cookie filter").
+ */
+const TARGET_BYTES = 3072;
+const FORUM_RESPONSE_TARGET_BYTES = 3400;
 const shipped = (['main', 'appman', 'forum'] as const).flatMap((key) => {
   const pair = siteFilters(key, DOMAIN);
-  return [pair.viewerRequest, pair.viewerResponse].map((f) => [f.name, f.code] as const);
+  return [
+    [pair.viewerRequest.name, pair.viewerRequest.code, TARGET_BYTES] as const,
+    [pair.viewerResponse.name, pair.viewerResponse.code, key === 'forum' ? FORUM_RESPONSE_TARGET_BYTES : TARGET_BYTES] as const,
+  ];
 });
 
-describe.each(shipped)('%s', (_name, code) => {
+describe.each(shipped)('%s', (_name, code, targetBytes) => {
   test('uses only syntax the cloudfront-js-2.0 runtime supports', () => {
     expect(unsupportedSyntax(code)).toEqual([]);
   });
 
-  test(`is at most ${TARGET_BYTES} bytes (CloudFront allows ${MAX_FUNCTION_BYTES})`, () => {
-    expect(Buffer.byteLength(code, 'utf8')).toBeLessThanOrEqual(TARGET_BYTES);
+  test(`is at most ${targetBytes} bytes (CloudFront allows ${MAX_FUNCTION_BYTES})`, () => {
+    expect(Buffer.byteLength(code, 'utf8')).toBeLessThanOrEqual(targetBytes);
   });
 
   test('starts with the rule pack marker and never logs', () => {
