@@ -1,6 +1,7 @@
 import { estateConfig } from '../../estate.config';
 import { compileCookieFilter, cookiePolicy } from '../../lib/cookie-filter';
 import { buildDisclosure, Disclosure, disclosureDrift, SynthesizedStack, synthesizedStacks } from '../../lib/privacy/disclosure';
+import { atLeastDaily } from '../../lib/privacy/disclosure/drift-sessions';
 import { functionAllowlist } from '../../lib/privacy/disclosure/function-allowlist';
 import { synthesizeEstate } from '../../lib/preview/synth';
 
@@ -127,6 +128,63 @@ describe('disclosure drift check (templates against the published disclosure)', 
     expect(disclosureDrift(s, disclosure)).toEqual([
       expect.stringContaining('backup rule "daily" DeleteAfterDays is 35 days, longer than the 14 days the disclosure promises for backups'),
     ]);
+  });
+
+  describe('Appman sessions against the disclosed server-side lifetime', () => {
+    const appman = (all: SynthesizedStack[]) => stack(all, '-Appman').template.Resources as Record<string, any>;
+    const ofType = (all: SynthesizedStack[], type: string) => Object.values(appman(all)).filter((r: any) => r.Type === type) as any[];
+    const sessionAge = (container: any) => container.Environment.find((e: any) => e.Name === 'DJANGO_SESSION_COOKIE_AGE');
+
+    test('both Django task definitions are checked, and the schedule is found', () => {
+      const tasks = ofType(stacks, 'AWS::ECS::TaskDefinition').flatMap((t) => t.Properties.ContainerDefinitions);
+      expect(tasks.map((c) => sessionAge(c)?.Value)).toEqual([String(14 * 86400), String(14 * 86400)]);
+      expect(disclosure.sites.find((x) => x.key === 'appman')!.serverSessionDays).toBe(14);
+    });
+
+    test('a SESSION_COOKIE_AGE longer than disclosed fails, naming the container', () => {
+      const s = drifted((all) => {
+        sessionAge(ofType(all, 'AWS::ECS::TaskDefinition')[0].Properties.ContainerDefinitions[0]).Value = String(30 * 86400);
+      });
+      expect(disclosureDrift(s, disclosure)).toEqual([
+        expect.stringMatching(/-Appman\/\w+ container "App": DJANGO_SESSION_COOKIE_AGE is 2592000 seconds \(30\.0 days\), longer than the 14 days/),
+      ]);
+    });
+
+    test('a Django container without SESSION_COOKIE_AGE fails: the app default would decide', () => {
+      const s = drifted((all) => {
+        const c = ofType(all, 'AWS::ECS::TaskDefinition')[0].Properties.ContainerDefinitions[0];
+        c.Environment = c.Environment.filter((e: any) => e.Name !== 'DJANGO_SESSION_COOKIE_AGE');
+      });
+      expect(disclosureDrift(s, disclosure)).toEqual([expect.stringContaining('DJANGO_SESSION_COOKIE_AGE is not set')]);
+    });
+
+    test.each([
+      ['a disabled schedule', (r: any) => (r.Properties.State = 'DISABLED'), 'is DISABLED'],
+      ['a weekly cron', (r: any) => (r.Properties.ScheduleExpression = 'cron(17 3 ? * MON *)'), 'less often than the daily run'],
+      ['a two-day rate', (r: any) => (r.Properties.ScheduleExpression = 'rate(2 days)'), 'less often than the daily run'],
+      ['a one-off run', (r: any) => (r.Properties.ScheduleExpression = 'at(2026-12-01T03:00:00)'), 'less often than the daily run'],
+    ])('%s fails: expired sessions would stay', (_what, edit, message) => {
+      const s = drifted((all) => edit(ofType(all, 'AWS::Scheduler::Schedule')[0]));
+      const problems = disclosureDrift(s, disclosure);
+      expect(problems).toEqual([expect.stringContaining(message), expect.stringContaining('no enabled schedule runs a clearsessions task at least daily')]);
+    });
+
+    test('a schedule that runs some other task does not count as the cleanup', () => {
+      const s = drifted((all) => {
+        const task = ofType(all, 'AWS::ECS::TaskDefinition').find((t) => t.Properties.ContainerDefinitions[0].Command);
+        task.Properties.ContainerDefinitions[0].Command = ['python', 'manage.py', 'check'];
+      });
+      expect(disclosureDrift(s, disclosure)).toEqual([expect.stringContaining('no enabled schedule runs a clearsessions task at least daily')]);
+    });
+
+    test('hourly and daily expressions are daily enough', () => {
+      for (const ok of ['rate(1 day)', 'rate(6 hours)', 'rate(30 minutes)', 'cron(17 3 * * ? *)', 'cron(0 */6 ? * * *)']) {
+        expect([ok, atLeastDaily(ok)]).toEqual([ok, true]);
+      }
+      for (const bad of ['rate(25 hours)', 'rate(0 minutes)', 'cron(0 3 1 * ? *)', 'cron(0 3 ? * MON-FRI *)', 'cron(0 3 * * ? 2027)', '', undefined]) {
+        expect([bad, atLeastDaily(bad)]).toEqual([bad, false]);
+      }
+    });
   });
 
   test('a data-holding stack in a region other than the disclosed one fails', () => {
