@@ -2,7 +2,16 @@
  * Median time per event of the shipped cookie-filter functions (code taken from
  * the synthesized template) in the node:vm harness, next to a pass-through
  * function in the same harness. Target: <= 2 µs per event with 10 cookies.
+ *
+ * `BENCH_AGAINST=<git revision> npm run bench -- cookie-filter` also compiles
+ * that revision's lambda/edge sources with today's policies and times both
+ * viewer-response functions with their batches interleaved, so the machine's
+ * noise hits both alike: the same-run before/after that BENCHMARKS.md records.
  */
+import { execFileSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { HttpOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -10,7 +19,16 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import { estateConfig } from '../estate.config';
 import { SiteKey } from '../lib/config';
 import { PrivateDistribution } from '../lib/constructs/private-distribution';
-import { CfEvent, cookieFiltersInTemplate, loadFunction, LoadedFunction, viewerRequestEvent, viewerResponseEvent } from '../lib/cookie-filter';
+import {
+  CfEvent,
+  compileCookieFilter,
+  cookieFiltersInTemplate,
+  cookiePolicy,
+  loadFunction,
+  LoadedFunction,
+  viewerRequestEvent,
+  viewerResponseEvent,
+} from '../lib/cookie-filter';
 import type { SiteRoutes } from '../lambda/edge/site-routes';
 import { median } from './timing';
 
@@ -68,7 +86,44 @@ function perEvent(fn: LoadedFunction, template: CfEvent): number {
   return median(times);
 }
 
+/** Median µs per call of each function, batches of the functions interleaved. */
+function interleaved(fns: LoadedFunction[], template: CfEvent): number[] {
+  const times: number[][] = fns.map(() => []);
+  for (let b = 0; b < BATCHES; b++) {
+    fns.forEach((fn, k) => {
+      const events = Array.from({ length: BATCH }, () => structuredClone(template));
+      const start = process.hrtime.bigint();
+      for (let i = 0; i < BATCH; i++) fn.run(events[i]);
+      times[k].push(Number(process.hrtime.bigint() - start) / 1e3 / BATCH);
+    });
+  }
+  return times.map(median);
+}
+
+/** Viewer responses of `revision` against today's, 10 cookies, same policies, interleaved. */
+function againstRevision(revision: string): void {
+  const root = path.join(__dirname, '..');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-edge-'));
+  try {
+    const archive = execFileSync('git', ['archive', revision, 'lambda/edge'], { cwd: root });
+    execFileSync('tar', ['-x', '-C', dir], { input: archive });
+    const before = path.join(dir, 'lambda', 'edge');
+    console.log(`viewer response, 10 cookies: ${revision} against the working tree (median µs, batches interleaved)`);
+    console.log('  site   | before µs | after µs | ratio | bytes before → after');
+    for (const key of ['main', 'appman', 'forum'] as SiteKey[]) {
+      const policy = cookiePolicy(estateConfig.sites[key]!, 'example.org');
+      const codes = [compileCookieFilter('viewer-response', policy, null, before), compileCookieFilter('viewer-response', policy)];
+      const [b, a] = interleaved(codes.map((c) => loadFunction(c)), responseEvent(10));
+      const bytes = codes.map((c) => Buffer.byteLength(c)).join(' → ');
+      console.log(`  ${key.padEnd(6)} | ${b.toFixed(3).padStart(9)} | ${a.toFixed(3).padStart(8)} | ${(a / b).toFixed(2).padStart(5)} | ${bytes}`);
+    }
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 export async function run(): Promise<void> {
+  if (process.env.BENCH_AGAINST) againstRevision(process.env.BENCH_AGAINST);
   const passRequest = loadFunction('function handler(event){return event.request}');
   const passResponse = loadFunction('function handler(event){return event.response}');
   for (const key of ['main', 'appman'] as SiteKey[]) {

@@ -10,10 +10,8 @@ export type CookieFilterEvent = 'viewer-request' | 'viewer-response';
 /** CloudFront's hard limit on a function's code. */
 export const MAX_FUNCTION_BYTES = 10240;
 
-const SOURCES: Record<CookieFilterEvent, string> = {
-  'viewer-request': path.join(__dirname, '..', '..', 'lambda', 'edge', 'viewer-request.ts'),
-  'viewer-response': path.join(__dirname, '..', '..', 'lambda', 'edge', 'viewer-response.ts'),
-};
+/** The functions' sources: `<event>.ts` in this folder. */
+export const EDGE_SOURCE_DIR = path.join(__dirname, '..', '..', 'lambda', 'edge');
 
 /**
  * Script-level variable the bundle stores its handler in. The runtime calls the
@@ -29,12 +27,19 @@ const HANDLER_VAR = 'cookieFilterHandler';
  * Runs esbuild in-process: no network, no Docker, milliseconds per site.
  * `routes` (a static site's folder URLs and redirects) is baked into the
  * viewer-request function; without it that code is dropped from the bundle.
+ * `sourceDir` is for the benchmark, which compiles another revision's sources.
  */
-export function compileCookieFilter(event: CookieFilterEvent, policy: CookiePolicy, routes: SiteRoutes | null = null): string {
+export function compileCookieFilter(
+  event: CookieFilterEvent,
+  policy: CookiePolicy,
+  routes: SiteRoutes | null = null,
+  sourceDir = EDGE_SOURCE_DIR,
+): string {
+  const source = path.join(sourceDir, `${event}.ts`);
   const result = buildSync({
     stdin: {
-      contents: `import { handler } from ${JSON.stringify(SOURCES[event])};\n${HANDLER_VAR} = handler;`,
-      resolveDir: path.dirname(SOURCES[event]),
+      contents: `import { handler } from ${JSON.stringify(source)};\n${HANDLER_VAR} = handler;`,
+      resolveDir: sourceDir,
       sourcefile: `${event}-entry.ts`,
       loader: 'ts',
     },
