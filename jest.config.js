@@ -1,4 +1,6 @@
 /** Tests run through swc (no type-checking here: `npm test` runs `tsc --noEmit` first). */
+const os = require('os');
+
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
@@ -6,6 +8,10 @@ module.exports = {
   transform: { '^.+\\.tsx?$': ['@swc/jest'] },
   snapshotSerializers: ['<rootDir>/test/setup/asset-hash-serializer.ts'],
   testTimeout: 300000,
+  // At least two workers: jest's default (cores - 1) runs one on a 2-core CI machine and
+  // leaves the other core idle while the parent process only waits. Memory is not the
+  // limit (each worker peaks under 2 GB).
+  maxWorkers: Math.max(2, os.availableParallelism() - 1),
   // One temporary folder per run, removed at the end: tests leave nothing in the temp dir.
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',

@@ -35,7 +35,7 @@ export function enforce(attributes: string | undefined, rule: CookieRule, now: n
     const len = to - from;
     if (len === 4 && named(s, from, 'path')) {
       // Only an absolute path is a path (RFC 6265 5.2.4); anything else means the default.
-      if (!path && s.charCodeAt(v) === 47) path = 'Path=' + s.slice(v, w) + '; ';
+      if (!path && v < w && s.charCodeAt(v) === 47) path = 'Path=' + s.slice(v, w) + '; ';
     } else if (len === 8 && named(s, from, 'samesite')) {
       strict = w - v === 6 && named(s, v, 'strict');
     } else if (len === 8 && named(s, from, 'httponly')) {

@@ -59,9 +59,9 @@ function expireLegacy(request: CfEvent['request'], out: CfMap): void {
   }
 }
 
-/** Adds the expiring Set-Cookie for a legacy name not yet in `out`; whether it did. */
+/** Adds the expiring Set-Cookie for a legacy name not yet in `out`; whether it did. An empty name is never legacy. */
 function expire(name: string, out: CfMap): boolean {
-  if (!name || has(out, name) || !isLegacy(name)) return false;
+  if (has(out, name) || !isLegacy(name)) return false;
   out[name] = expiring();
   return true;
 }

@@ -24,6 +24,8 @@ export function cookiePolicy(site: Pick<SiteConfig, 'cookies'>, parentDomain?: s
   const legacyList = legacyAnalyticsCookies();
   const legacy: Record<string, 1> = {};
   for (const name of legacyList.exact) legacy[name] = 1;
+  // The functions match prefixes with indexOf(prefix) === 0: an empty one would claim every cookie.
+  if (legacyList.prefixes.some((p) => p === '')) throw new Error('legacy analytics prefixes: an empty prefix would purge every cookie');
   return {
     allow,
     legacy,

@@ -124,6 +124,7 @@ describe('appman (csrftoken persistent, sessionid and messages session-only)', (
     ]);
     expect(out('csrftoken=a; Pathx=/x; Max-Ages=5; SameSites=Strict; HttpOnlyx')).toEqual(['csrftoken=a; Secure; SameSite=Lax']);
     expect(out('csrftoken=a; Path')).toEqual(['csrftoken=a; Secure; SameSite=Lax']);
+    expect(out('csrftoken=a; Path;/x')).toEqual(['csrftoken=a; Secure; SameSite=Lax']);
   });
 
   test('a Max-Age that is not an optional "-" and digits is ignored, as browsers ignore it (RFC 6265 5.2.2)', () => {
