@@ -6,6 +6,7 @@ module.exports = {
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.tsx?$': ['@swc/jest'] },
+  setupFiles: ['<rootDir>/test/setup/skip-cfn-validation.ts'],
   snapshotSerializers: ['<rootDir>/test/setup/asset-hash-serializer.ts'],
   testTimeout: 300000,
   // At least two workers: jest's default (cores - 1) runs one on a 2-core CI machine and
