@@ -6,8 +6,11 @@ import { resourcesOfType, target } from '../template/references';
 /** Where a resource sends or copies data: the property that says so and its value. */
 export interface Destination {
   readonly what: string;
-  /** `arn`: an ARN (or a reference to the resource); `bucket`: a bucket name; `region`: a region name. */
-  readonly kind: 'arn' | 'bucket' | 'region';
+  /**
+   * `arn`: an ARN (or a reference to the resource); `bucket`: a bucket name;
+   * `region`: a region name; `url`: an endpoint outside AWS.
+   */
+  readonly kind: 'arn' | 'bucket' | 'region' | 'url';
   readonly value: unknown;
 }
 
@@ -59,9 +62,59 @@ export function destinationsOf(node: CfnResource): Destination[] {
       return [{ what: 'Region', kind: 'region', value: p.Region }];
     case 'AWS::Events::Rule':
       return list(node, 'Targets', p.Targets).map((t) => arn('Targets[].Arn', t.Arn));
+    case 'AWS::Events::ApiDestination':
+      return [{ what: 'InvocationEndpoint', kind: 'url', value: p.InvocationEndpoint }];
+    case 'AWS::Pipes::Pipe':
+      return [arn('Target', p.Target)];
+    case 'AWS::Scheduler::Schedule':
+      return [arn('Target.Arn', p.Target?.Arn)];
+    case 'AWS::Lambda::Function':
+      return optional('DeadLetterConfig.TargetArn', p.DeadLetterConfig?.TargetArn);
+    case 'AWS::Lambda::EventInvokeConfig':
+      return [
+        ...optional('DestinationConfig.OnSuccess.Destination', p.DestinationConfig?.OnSuccess?.Destination),
+        ...optional('DestinationConfig.OnFailure.Destination', p.DestinationConfig?.OnFailure?.Destination),
+      ];
+    case 'AWS::Lambda::EventSourceMapping':
+      return optional('DestinationConfig.OnFailure.Destination', p.DestinationConfig?.OnFailure?.Destination);
+    case 'AWS::StepFunctions::StateMachine':
+      return list(node, 'LoggingConfiguration.Destinations', p.LoggingConfiguration?.Destinations).map((d) =>
+        arn('LoggingConfiguration.Destinations[].CloudWatchLogsLogGroup.LogGroupArn', d.CloudWatchLogsLogGroup?.LogGroupArn));
+    case 'AWS::ApiGateway::Stage':
+      return optional('AccessLogSetting.DestinationArn', p.AccessLogSetting?.DestinationArn);
+    case 'AWS::ApiGatewayV2::Stage':
+      return optional('AccessLogSettings.DestinationArn', p.AccessLogSettings?.DestinationArn);
+    case 'AWS::WAFv2::LoggingConfiguration':
+      return list(node, 'LogDestinationConfigs', p.LogDestinationConfigs).map((d) => arn('LogDestinationConfigs[]', d));
+    case 'AWS::OpenSearchService::Domain':
+    case 'AWS::Elasticsearch::Domain':
+      return Object.entries(map(node, 'LogPublishingOptions', p.LogPublishingOptions)).map(([kind, o]) =>
+        arn(`LogPublishingOptions.${kind}.CloudWatchLogsLogGroupArn`, o?.CloudWatchLogsLogGroupArn));
+    case 'AWS::Route53::HostedZone':
+      // Query logs of a public zone can only go to a log group in us-east-1.
+      return optional('QueryLoggingConfig.CloudWatchLogsLogGroupArn', p.QueryLoggingConfig?.CloudWatchLogsLogGroupArn);
+    case 'AWS::Route53Resolver::ResolverQueryLoggingConfig':
+      return [arn('DestinationArn', p.DestinationArn)];
+    case 'AWS::CloudTrail::Trail':
+      return [
+        { what: 'S3BucketName', kind: 'bucket', value: p.S3BucketName },
+        ...optional('CloudWatchLogsLogGroupArn', p.CloudWatchLogsLogGroupArn),
+      ];
     default:
       return [];
   }
+}
+
+/** An ARN-valued property that may be absent. */
+function optional(what: string, value: unknown): Destination[] {
+  return value === undefined ? [] : [arn(what, value)];
+}
+
+/** A map-valued property: absent is empty; a token makes the rule undecidable. */
+function map(node: CfnResource, what: string, value: unknown): Record<string, any> {
+  if (value === undefined) return {};
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || isIntrinsic(value)) return undecidable(node, what, value);
+  return value as Record<string, any>;
 }
 
 /** Every bucket, domain and cluster a Firehose stream writes to, backups included. */
@@ -89,6 +142,7 @@ export type Place = { readonly region: string; readonly inApp: boolean } | { rea
 export function placeOf(node: CfnResource, d: Destination): Place {
   if (d.value === undefined) return undecidable(node, d.what, d.value);
   if (d.kind === 'region') return { region: literal(node, d.what, d.value) as string, inApp: false };
+  if (d.kind === 'url') return { unknown: `${literal(node, d.what, d.value)} is outside AWS` };
   const value = render(node, d.what, d.value);
   if ('resource' in value) return regionOfStack(value.resource);
   if (d.kind === 'bucket') return bucketNamed(node, value.literal) ?? { unknown: `bucket ${value.literal} outside this app` };

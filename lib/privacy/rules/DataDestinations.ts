@@ -7,7 +7,11 @@ import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, PrivacyRuleFactory, nameRule,
  * server access logs, Firehose delivery, log subscriptions and destinations,
  * CloudFront real-time logs and log deliveries, VPC flow logs, load balancer
  * access logs, Backup copy actions, RDS automated-backup replication, DynamoDB
- * replicas, EventBridge targets — lands in an allowed region. A destination of
+ * replicas, EventBridge rule, pipe and schedule targets, Lambda dead-letter and
+ * invocation destinations, Step Functions and API Gateway logs, WAF logs,
+ * OpenSearch log publishing, Route 53 query logs, CloudTrail trails — lands in an
+ * allowed region. An EventBridge API destination sends to an endpoint outside AWS:
+ * the rule reports itself undecidable for it. A destination of
  * this app is then held to the app's own retention rules. One outside the app is
  * judged by the region its ARN names: outside the allowed regions it does not
  * comply; inside them, or with no region to read, the rule cannot show where or

@@ -1,11 +1,19 @@
-import { App, CfnParameter, Duration, Stack } from 'aws-cdk-lib';
+import { App, CfnParameter, Duration, SecretValue, Stack } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as firehose from 'aws-cdk-lib/aws-kinesisfirehose';
 import * as kinesis from 'aws-cdk-lib/aws-kinesis';
 import * as logs from 'aws-cdk-lib/aws-logs';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as opensearch from 'aws-cdk-lib/aws-opensearchservice';
+import * as pipes from 'aws-cdk-lib/aws-pipes';
 import * as rds from 'aws-cdk-lib/aws-rds';
+import * as route53 from 'aws-cdk-lib/aws-route53';
+import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { TestType, testStack, validateStack } from '../utils';
 
@@ -71,6 +79,47 @@ describe('Privacy-DataDestinations', () => {
     });
     validateStack(stack, id, TestType.NON_COMPLIANCE);
   });
+  test('Noncompliance 8: public hosted zone query logs to a log group in us-east-1 (the only region Route 53 allows)', () => {
+    const stack = testStack();
+    new route53.CfnHostedZone(stack, 'Zone', {
+      name: 'example.org',
+      queryLoggingConfig: { cloudWatchLogsLogGroupArn: 'arn:aws:logs:us-east-1:123456789012:log-group:/aws/route53/example.org' },
+    });
+    validateStack(stack, id, TestType.NON_COMPLIANCE);
+  });
+  test('Noncompliance 9: WAF logs (client IPs) to a Firehose stream in us-east-1', () => {
+    const stack = testStack();
+    new wafv2.CfnLoggingConfiguration(stack, 'WafLogs', {
+      resourceArn: 'arn:aws:wafv2:eu-west-1:123456789012:regional/webacl/acl/abc',
+      logDestinationConfigs: ['arn:aws:firehose:us-east-1:123456789012:deliverystream/aws-waf-logs-central'],
+    });
+    validateStack(stack, id, TestType.NON_COMPLIANCE);
+  });
+  test('Noncompliance 10: OpenSearch slow logs published to a log group in us-west-2', () => {
+    const stack = testStack();
+    new opensearch.CfnDomain(stack, 'Search', {
+      logPublishingOptions: { SEARCH_SLOW_LOGS: { enabled: true, cloudWatchLogsLogGroupArn: 'arn:aws:logs:us-west-2:123456789012:log-group:slow' } },
+    });
+    validateStack(stack, id, TestType.NON_COMPLIANCE);
+  });
+  test('Noncompliance 11: an EventBridge pipe whose target is a queue in us-east-1', () => {
+    const stack = testStack();
+    new pipes.CfnPipe(stack, 'Pipe', {
+      roleArn: 'arn:aws:iam::123456789012:role/pipe',
+      source: new sqs.Queue(stack, 'Q').queueArn,
+      target: 'arn:aws:sqs:us-east-1:123456789012:elsewhere',
+    });
+    validateStack(stack, id, TestType.NON_COMPLIANCE);
+  });
+  test('Noncompliance 12: failed Lambda invocations (their events) sent to a queue in us-east-1', () => {
+    const stack = testStack();
+    new lambda.CfnEventInvokeConfig(stack, 'Invoke', {
+      functionName: 'f',
+      qualifier: '$LATEST',
+      destinationConfig: { onFailure: { destination: 'arn:aws:sqs:us-east-1:123456789012:failures' } },
+    });
+    validateStack(stack, id, TestType.NON_COMPLIANCE);
+  });
   test('Validation failure 1: replication to an imported bucket (an S3 ARN names no region)', () => {
     const stack = testStack();
     replicatingBucket(stack, s3.Bucket.fromBucketName(stack, 'Imported', 'someone-elses-bucket').bucketArn);
@@ -87,6 +136,26 @@ describe('Privacy-DataDestinations', () => {
       destination: new firehose.S3Bucket(s3.Bucket.fromBucketArn(stack, 'Ext', 'arn:aws:s3:::vendor-bucket')),
     });
     validateStack(stack, id, TestType.VALIDATION_FAILURE);
+  });
+  test('Validation failure 4: an EventBridge API destination posts events to an endpoint outside AWS', () => {
+    const stack = testStack();
+    const connection = new events.Connection(stack, 'C', { authorization: events.Authorization.apiKey('x-api-key', SecretValue.unsafePlainText('k')) });
+    new events.ApiDestination(stack, 'Hook', { connection, endpoint: 'https://hooks.example.com/collect' });
+    validateStack(stack, id, TestType.VALIDATION_FAILURE);
+  });
+  test('Compliance: failure destinations, workflow logs and API access logs kept in this app', () => {
+    const stack = testStack();
+    const group = new logs.LogGroup(stack, 'Group', { retention: logs.RetentionDays.ONE_MONTH });
+    new lambda.CfnEventInvokeConfig(stack, 'Invoke', {
+      functionName: 'f',
+      qualifier: '$LATEST',
+      destinationConfig: { onFailure: { destination: new sqs.Queue(stack, 'Failures').queueArn } },
+    });
+    new sfn.StateMachine(stack, 'Flow', {
+      definitionBody: sfn.DefinitionBody.fromChainable(new sfn.Pass(stack, 'Nothing')),
+      logs: { destination: group, level: sfn.LogLevel.ERROR },
+    });
+    validateStack(stack, id, TestType.COMPLIANCE);
   });
   test('Compliance: subscription to a stream of this app, replicas and access logs in the EU', () => {
     const stack = testStack();
