@@ -7,7 +7,7 @@ import type { ConfigProblem } from './validate';
  * instead of editing estate.config.ts. They overlay the file and then go through
  * the same `validateConfig` as everything else.
  */
-export const CONTEXT_KEYS = ['account', 'region', 'domainName', 'hostedZoneId', 'appmanImage', 'forumAdminEmails'] as const;
+export const CONTEXT_KEYS = ['account', 'region', 'domainName', 'hostedZoneId', 'appmanImage', 'forumAdminEmails', 'alertEmails'] as const;
 
 /**
  * Context keys without a namespace that the CDK CLI itself reads or writes (cdk.json,
@@ -46,15 +46,18 @@ export function applyContext(config: EstateConfig, read: ContextReader): EstateC
     const v = read(key);
     return v === undefined || v === null || v === '' ? undefined : String(v);
   };
+  const list = (key: string): string[] | undefined =>
+    str(key)
+      ?.split(',')
+      .map((e) => e.trim())
+      .filter((e) => e !== '');
   const account = str('account');
   const region = str('region');
   const domainName = str('domainName');
   const hostedZoneId = str('hostedZoneId');
   const appmanImage = str('appmanImage');
-  const forumAdminEmails = str('forumAdminEmails')
-    ?.split(',')
-    .map((e) => e.trim())
-    .filter((e) => e !== '');
+  const forumAdminEmails = list('forumAdminEmails');
+  const alertEmails = list('alertEmails');
 
   const domain =
     domainName !== undefined || hostedZoneId !== undefined
@@ -69,6 +72,7 @@ export function applyContext(config: EstateConfig, read: ContextReader): EstateC
     account: account ?? config.account,
     region: region ?? config.region,
     domain,
+    alertEmails: alertEmails ?? config.alertEmails,
     sites: {
       ...config.sites,
       appman: config.sites.appman && appmanImage ? { ...config.sites.appman, image: appmanImage } : config.sites.appman,

@@ -89,6 +89,7 @@ export const ESTATE_CONFIG_SHAPE: Keys<EstateConfig> = {
   maxBackupRetentionDays: true,
   sites: { main: mainSite, appman, forum } satisfies Keys<EstateConfig['sites']>,
   processors: [processor],
+  alertEmails: true,
 };
 
 /** Every key of `value` (at any depth) that `shape` does not know, with the closest known sibling. */

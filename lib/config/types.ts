@@ -135,4 +135,11 @@ export interface EstateConfig {
     readonly forum?: ForumConfig;
   };
   readonly processors: readonly ProcessorConfig[];
+  /**
+   * Addresses the estate's operational alarms notify by email (an SNS topic in
+   * `region`): today the log anonymizer's, which fires when a log object keeps full
+   * client IPs after every retry. Each address confirms its subscription first.
+   * @default none: the alarm still fires but notifies nobody (synth warns)
+   */
+  readonly alertEmails?: readonly string[];
 }

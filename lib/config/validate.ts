@@ -64,6 +64,15 @@ export function validateConfig(config: EstateConfig, options: ValidateOptions = 
   validateDomain(config, fail);
   validateSites(config, fail);
   if (options.forDeployment && config.domain) refusePlaceholders(config, fail);
+  validateAlertEmails(config.alertEmails, fail);
+  if (options.forDeployment && config.domain && (config.alertEmails ?? []).length === 0) {
+    fail(
+      'alertEmails',
+      config.alertEmails,
+      "a deployment with a domain needs someone to hear its alarms (the log anonymizer's fires when a log keeps full client IPs); " +
+        'give -c alertEmails=ops@your-domain or set alertEmails in estate.config.ts.',
+    );
+  }
   (config.processors ?? []).forEach((p, i) => {
     if (!p.name) fail(`processors[${i}].name`, p.name, 'name the processor as the policy does (e.g. "Shopify").');
     if (!/^https:\/\//.test(p.privacyPolicyUrl ?? '')) {
@@ -76,6 +85,22 @@ export function validateConfig(config: EstateConfig, options: ValidateOptions = 
 }
 
 type Fail = (field: string, value: unknown, fix: string) => void;
+
+/** One address: something@host.tld, nothing SNS would refuse at deploy time. */
+const EMAIL = /^[^@\s,]+@[^@\s,]+\.[^@\s,]+$/;
+
+function validateAlertEmails(emails: readonly string[] | undefined, fail: Fail): void {
+  if (emails === undefined) return;
+  if (!Array.isArray(emails)) {
+    fail('alertEmails', emails, 'give a list of addresses, e.g. ["ops@your-domain"] (or -c alertEmails=ops@your-domain,oncall@your-domain).');
+    return;
+  }
+  emails.forEach((email, i) => {
+    if (typeof email !== 'string' || !EMAIL.test(email)) {
+      fail(`alertEmails[${i}]`, email, 'give an email address such as ops@your-domain.');
+    }
+  });
+}
 
 function validateRegions(config: EstateConfig, fail: Fail): void {
   const eu = euRegions();

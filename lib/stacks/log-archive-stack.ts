@@ -3,6 +3,7 @@ import { Construct } from 'constructs';
 import { EstateConfig } from '../config';
 import { LogBucket } from '../constructs/log-bucket';
 import { LogAnonymizer, ipHandlingBySite } from '../constructs/log-anonymizer';
+import { OperatorAlerts } from '../constructs/operator-alerts';
 
 export interface LogArchiveStackProps extends StackProps {
   readonly config: EstateConfig;
@@ -12,6 +13,7 @@ export interface LogArchiveStackProps extends StackProps {
 export class LogArchiveStack extends Stack {
   public readonly logBucket: LogBucket;
   public readonly logAnonymizer: LogAnonymizer;
+  public readonly alerts: OperatorAlerts;
 
   constructor(scope: Construct, id: string, props: LogArchiveStackProps) {
     super(scope, id, props);
@@ -25,6 +27,8 @@ export class LogArchiveStack extends Stack {
       sites: ipHandlingBySite(props.config),
       logRetentionDays: props.config.logRetentionDays,
     });
+    this.alerts = new OperatorAlerts(this, 'Alerts', { emails: props.config.alertEmails ?? [] });
+    this.alerts.notifyOn(this.logAnonymizer.failureAlarm);
     // Read by the verification tool to report anonymizer events that failed every retry.
     new CfnOutput(this, 'AnonymizerFailedEventsQueueUrl', {
       value: this.logAnonymizer.failedEvents.queueUrl,

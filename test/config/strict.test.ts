@@ -27,6 +27,7 @@ const appman = estateConfig.sites.appman!;
 const forum = estateConfig.sites.forum!;
 const deployable = (config: EstateConfig): EstateConfig => ({
   ...config,
+  alertEmails: ['ops@example.org'],
   sites: {
     ...config.sites,
     appman: { ...appman, image: 'registry.example.org/appman:1.0.0' },
@@ -100,6 +101,16 @@ describe('-c context', () => {
     expect(problemsOf(config, { context }).problems.map((p) => p.field)).toEqual(['-c regoin', 'region']);
   });
 
+  test('alertEmails takes a comma-separated list; each must be an address', () => {
+    const config = applyContext(estateConfig, (k) => ({ alertEmails: 'ops@rockstor.com, oncall@rockstor.com' } as Record<string, string>)[k]);
+    expect(config.alertEmails).toEqual(['ops@rockstor.com', 'oncall@rockstor.com']);
+    const err = problemsOf({ ...estateConfig, alertEmails: ['ops@rockstor.com', 'not an address', 'ops@localhost'] });
+    expect(err.problems.map((p) => [p.field, p.value])).toEqual([
+      ['alertEmails[1]', 'not an address'],
+      ['alertEmails[2]', 'ops@localhost'],
+    ]);
+  });
+
   test('forumAdminEmails takes a comma-separated list', () => {
     const config = applyContext(estateConfig, (k) => ({ forumAdminEmails: 'a@rockstor.com, b@rockstor.com' } as Record<string, string>)[k]);
     expect(config.sites.forum!.adminEmails).toEqual(['a@rockstor.com', 'b@rockstor.com']);
@@ -152,9 +163,16 @@ describe('placeholders in a deployment', () => {
     expect(err.problems).toEqual([
       expect.objectContaining({ field: 'sites.appman.image', value: EXAMPLE_APPMAN_IMAGE }),
       expect.objectContaining({ field: 'sites.forum.adminEmails[0]', value: EXAMPLE_FORUM_ADMIN_EMAIL }),
+      expect.objectContaining({ field: 'alertEmails', value: undefined }),
     ]);
     expect(err.message).toMatch(/-c appmanImage=/);
     expect(err.message).toMatch(/-c forumAdminEmails=/);
+    expect(err.message).toMatch(/-c alertEmails=/);
+  });
+
+  test('a deployment with a domain and an empty alertEmails is refused: its alarms would tell nobody', () => {
+    const err = problemsOf({ ...deployable(withDomain()), alertEmails: [] }, { forDeployment: true });
+    expect(err.problems).toEqual([expect.objectContaining({ field: 'alertEmails' })]);
   });
 
   test('real values with a domain deploy; the examples without a domain still synthesize', () => {

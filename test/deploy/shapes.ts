@@ -5,6 +5,7 @@
  */
 export const DEPLOYABLE_IMAGE = 'registry.example.org/appman:1.0.0';
 export const DEPLOYABLE_ADMIN = 'forum-admin@example.org';
+export const DEPLOYABLE_ALERTS = 'ops@example.org';
 
 export const SHAPES: ReadonlyArray<readonly [string, Readonly<Record<string, string>>]> = [
   ['account-agnostic', {}],
@@ -17,6 +18,7 @@ export const SHAPES: ReadonlyArray<readonly [string, Readonly<Record<string, str
       hostedZoneId: 'Z0123456789ABCDEFGHIJ',
       appmanImage: DEPLOYABLE_IMAGE,
       forumAdminEmails: DEPLOYABLE_ADMIN,
+      alertEmails: DEPLOYABLE_ALERTS,
     },
   ],
 ];

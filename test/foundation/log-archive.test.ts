@@ -60,3 +60,46 @@ describe('log archive stack', () => {
     });
   });
 });
+
+describe('operator alerts', () => {
+  const failureAlarm = (t: Template) => Object.values(t.findResources('AWS::CloudWatch::Alarm'))[0] as { Properties: Record<string, unknown> };
+
+  test('without alertEmails there is no topic and the anonymizer alarm has no action', () => {
+    const template = Template.fromStack(buildEstate().estate.logArchive);
+    template.resourceCountIs('AWS::SNS::Topic', 0);
+    expect(failureAlarm(template).Properties.AlarmActions).toBeUndefined();
+  });
+
+  describe('with alertEmails', () => {
+    const { estate } = buildEstate({ ...estateConfig, alertEmails: ['ops@example.org', 'oncall@example.org'] });
+    const template = Template.fromStack(estate.logArchive);
+    const topicId = Object.keys(template.findResources('AWS::SNS::Topic'))[0];
+
+    test('one topic in the EU log stack, each address subscribed by email', () => {
+      template.resourceCountIs('AWS::SNS::Topic', 1);
+      expect(estate.logArchive.region).toBe('eu-west-1');
+      const subscriptions = Object.values(template.findResources('AWS::SNS::Subscription')).map((s) => s.Properties);
+      expect(subscriptions).toEqual([
+        { Protocol: 'email', Endpoint: 'ops@example.org', TopicArn: { Ref: topicId } },
+        { Protocol: 'email', Endpoint: 'oncall@example.org', TopicArn: { Ref: topicId } },
+      ]);
+    });
+
+    test('the topic refuses publishing without TLS', () => {
+      template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({ Effect: 'Deny', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+          ]),
+        },
+      });
+    });
+
+    test('the anonymizer failure alarm notifies the topic on entering ALARM only', () => {
+      const alarm = failureAlarm(template).Properties;
+      expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
+      expect(alarm.OKActions).toBeUndefined();
+      expect(alarm.InsufficientDataActions).toBeUndefined();
+    });
+  });
+});
