@@ -87,9 +87,19 @@ export async function handleAtEdge(edge: SiteEdge, origin: Origin, req: http.Inc
   return { status: out.statusCode, headers: toHeaderMap(out), body: res.body };
 }
 
-/** Serves the edge on loopback (HTTPS when given a TLS identity). */
-export async function listen(edge: SiteEdge, origin: Origin, port = 0, o: EdgeOptions = {}): Promise<http.Server> {
+/** What the local edge serves: a site's edge and the origin behind it. */
+export interface EdgeTarget {
+  readonly edge: SiteEdge;
+  readonly origin: Origin;
+}
+
+/**
+ * Serves the edge on loopback (HTTPS when given a TLS identity). `target` is read
+ * for every request, so the preview can swap in a rebuilt edge without a restart.
+ */
+export async function listen(target: () => EdgeTarget, port = 0, o: EdgeOptions = {}): Promise<http.Server> {
   const handler: http.RequestListener = (req, res) => {
+    const { edge, origin } = target();
     handleAtEdge(edge, origin, req, o).then(
       (r) => {
         const headers: http.OutgoingHttpHeaders = {};

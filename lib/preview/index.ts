@@ -2,14 +2,15 @@ import * as http from 'http';
 import { estateConfig } from '../../estate.config';
 import { EstateConfig, SiteKey, siteHostName } from '../config';
 import { customOrigin } from './custom-origin';
-import { listen, portOf } from './edge-server';
+import { EdgeTarget, listen, portOf } from './edge-server';
 import { SiteEdge, findSiteEdge } from './site-edge';
 import { forumStandIn } from './forum-stand-in';
 import { standInOrigin } from './stand-in-origin';
 import { standInSiteEdge } from './stand-in-stack';
 import { staticOrigin } from './static-origin';
 import { synthesizeEstate } from './synth';
-import { liveContentDirs } from './live-content';
+import { liveContentDir, liveContentDirs } from './live-content';
+import { watchRoutingFiles } from './routing-reload';
 import { selfSignedCertificate } from './tls';
 
 export { STAND_IN_PAGES } from './stand-in-origin';
@@ -42,6 +43,11 @@ export interface PreviewOptions {
    * the edge then serves HTTPS with a certificate made at start. @default the stand-in
    */
   readonly origin?: string;
+  /**
+   * Where the preview reports that it rebuilt the main site's routes (or could not).
+   * @default standard error
+   */
+  readonly log?: (line: string) => void;
   /**
    * Serve an app site through the stand-in that sets every declared and rogue cookie on
    * every page (cookie-filter tests), also for the forum, which otherwise gets the
@@ -92,7 +98,14 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
         ? forumStandIn()
         : standInOrigin(site, domain));
   const tls = custom ? selfSignedCertificate(domain) : undefined;
-  const server: http.Server = await listen(edge, origin, o.port ?? 0, { tls, originHost: custom?.host });
+  let target: EdgeTarget = { edge, origin };
+  const server: http.Server = await listen(() => target, o.port ?? 0, { tls, originHost: custom?.host });
+  const stopWatching =
+    o.site === 'main'
+      ? watchRoutingFiles(liveContentDir(config), (files) => {
+          target = rebuiltMainSite(config, target, files, o.log ?? ((line) => process.stderr.write(`${line}\n`)));
+        })
+      : undefined;
   const port = portOf(server);
   const host = siteHostName(config, o.site)!;
   return {
@@ -100,13 +113,34 @@ export async function startPreview(o: PreviewOptions): Promise<Preview> {
     host,
     port,
     domain,
-    edge,
     standIn: !found,
+    get edge() {
+      return target.edge;
+    },
     close: () =>
       new Promise<void>((resolve) => {
+        stopWatching?.();
         server.close(() => resolve());
         // Open keep-alive or half-sent requests would otherwise hold the process for up to a minute.
         server.closeAllConnections();
       }),
   };
+}
+
+/**
+ * The main site's edge and content after a routing file changed: the estate is
+ * synthesized again (not from the per-process cache) and both are swapped in. If
+ * the new synth fails (say a `_redirects` line is refused), the error is logged
+ * and the previous routes stay.
+ */
+function rebuiltMainSite(config: EstateConfig, previous: EdgeTarget, files: string, log: (line: string) => void): EdgeTarget {
+  try {
+    const edge = findSiteEdge(synthesizeEstate(config).assembly, 'main');
+    if (!edge) throw new Error('the estate no longer has a main site');
+    log(`preview: ${files} changed; redirects and the 404 page rebuilt.`);
+    return { edge, origin: staticOrigin(liveContentDirs(edge.contentDirs, config)) };
+  } catch (e) {
+    log(`preview: ${files} changed, but the estate does not synthesize: ${(e as Error).message.split('\n')[0]} Still serving the previous routes.`);
+    return previous;
+  }
 }

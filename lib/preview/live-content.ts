@@ -4,6 +4,11 @@ import { EstateConfig } from '../config';
 
 const REPO_ROOT = path.join(__dirname, '..', '..');
 
+/** The main site's content folder, as the config names it (relative to the repository). */
+export function liveContentDir(config: EstateConfig): string {
+  return path.resolve(REPO_ROOT, config.sites.main.contentDir);
+}
+
 /**
  * The main site's deployment sources with the first one, the staged copy of the
  * content folder (lib/main-site/main-site-stack.ts lists it first), replaced by the
@@ -13,7 +18,7 @@ const REPO_ROOT = path.join(__dirname, '..', '..');
  * place only when they exist, so they are checked against it once, here.
  */
 export function liveContentDirs(staged: readonly string[], config: EstateConfig): string[] {
-  const live = path.resolve(REPO_ROOT, config.sites.main.contentDir);
+  const live = liveContentDir(config);
   const [content, ...generated] = staged;
   const listing = (dir: string) => fs.readdirSync(dir).filter((f) => f !== '_redirects').sort().join('\n');
   if (!content || listing(content) !== listing(live)) {

@@ -126,7 +126,8 @@ describe('without CloudFront-Forwarded-Proto, login fails as it does on real Dis
   beforeAll(async () => {
     const edge = { ...preview.edge, originHeaders: (preview.edge.originHeaders as string[]).filter((h) => h !== 'cloudfront-forwarded-proto') };
     expect(edge.originHeaders).not.toContain('cloudfront-forwarded-proto');
-    server = await listen(edge, forumStandIn());
+    const origin = forumStandIn();
+    server = await listen(() => ({ edge, origin }));
     base = `http://${preview.host}:${portOf(server)}/`;
   });
 
