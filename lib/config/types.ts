@@ -139,7 +139,7 @@ export interface EstateConfig {
    * Addresses the estate's operational alarms notify by email (an SNS topic in
    * `region`): today the log anonymizer's, which fires when a log object keeps full
    * client IPs after every retry. Each address confirms its subscription first.
-   * @default none: the alarm still fires but notifies nobody (synth warns)
+   * @default none: the alarm fires but notifies nobody; refused once a domain is set
    */
   readonly alertEmails?: readonly string[];
 }

@@ -140,7 +140,8 @@ function rebuiltMainSite(config: EstateConfig, previous: EdgeTarget, files: stri
     log(`preview: ${files} changed; redirects and the 404 page rebuilt.`);
     return { edge, origin: staticOrigin(liveContentDirs(edge.contentDirs, config)) };
   } catch (e) {
-    log(`preview: ${files} changed, but the estate does not synthesize: ${(e as Error).message.split('\n')[0]} Still serving the previous routes.`);
+    const reason = (e as Error).message.trim().replace(/\s*\n\s*/g, ' ');
+    log(`preview: ${files} changed, but the estate does not synthesize: ${reason} Still serving the previous routes.`);
     return previous;
   }
 }
