@@ -64,7 +64,7 @@ export function validateConfig(config: EstateConfig, options: ValidateOptions = 
   validateDomain(config, fail);
   validateSites(config, fail);
   if (options.forDeployment && config.domain) refusePlaceholders(config, fail);
-  validateAlertEmails(config.alertEmails, fail);
+  validateEmails('alertEmails', config.alertEmails, '-c alertEmails=ops@your-domain,oncall@your-domain', fail);
   if (options.forDeployment && config.domain && (config.alertEmails ?? []).length === 0) {
     fail(
       'alertEmails',
@@ -89,16 +89,15 @@ type Fail = (field: string, value: unknown, fix: string) => void;
 /** One address: something@host.tld, nothing SNS would refuse at deploy time. */
 const EMAIL = /^[^@\s,]+@[^@\s,]+\.[^@\s,]+$/;
 
-function validateAlertEmails(emails: readonly string[] | undefined, fail: Fail): void {
+/** A list of addresses at `field` (absent is fine); `example` shows the `-c` form. */
+function validateEmails(field: string, emails: readonly string[] | undefined, example: string, fail: Fail): void {
   if (emails === undefined) return;
   if (!Array.isArray(emails)) {
-    fail('alertEmails', emails, 'give a list of addresses, e.g. ["ops@your-domain"] (or -c alertEmails=ops@your-domain,oncall@your-domain).');
+    fail(field, emails, `give a list of addresses, e.g. ["ops@your-domain"] (or ${example}).`);
     return;
   }
   emails.forEach((email, i) => {
-    if (typeof email !== 'string' || !EMAIL.test(email)) {
-      fail(`alertEmails[${i}]`, email, 'give an email address such as ops@your-domain.');
-    }
+    if (typeof email !== 'string' || !EMAIL.test(email)) fail(`${field}[${i}]`, email, 'give an email address such as ops@your-domain.');
   });
 }
 
@@ -179,6 +178,9 @@ function validateSites(config: EstateConfig, fail: Fail): void {
   } else if (config.sites.appman) {
     const problem = imageReferenceProblem(config.sites.appman.image);
     if (problem) fail('sites.appman.image', config.sites.appman.image, `${problem} Set it in estate.config.ts or pass -c appmanImage=...`);
+  }
+  if (config.sites.forum) {
+    validateEmails('sites.forum.adminEmails', config.sites.forum.adminEmails, '-c forumAdminEmails=you@your-domain', fail);
   }
   const sessionDays = config.sites.appman?.serverSessionDays;
   if (sessionDays !== undefined && !(Number.isInteger(sessionDays) && sessionDays >= 1 && sessionDays <= MAX_SERVER_SESSION_DAYS)) {

@@ -111,6 +111,11 @@ describe('-c context', () => {
     ]);
   });
 
+  test('forum admins must be addresses too', () => {
+    const err = problemsOf({ ...estateConfig, sites: { ...estateConfig.sites, forum: { ...forum, adminEmails: ['admin'] } } });
+    expect(err.problems.map((p) => [p.field, p.value])).toEqual([['sites.forum.adminEmails[0]', 'admin']]);
+  });
+
   test('forumAdminEmails takes a comma-separated list', () => {
     const config = applyContext(estateConfig, (k) => ({ forumAdminEmails: 'a@rockstor.com, b@rockstor.com' } as Record<string, string>)[k]);
     expect(config.sites.forum!.adminEmails).toEqual(['a@rockstor.com', 'b@rockstor.com']);

@@ -1,6 +1,6 @@
 import { CfnResource, Stack, Token } from 'aws-cdk-lib';
 import { undecidable } from '../rule';
-import { isIntrinsic, list, literal, props } from '../template/resolve';
+import { isIntrinsic, list, literal, map, props } from '../template/resolve';
 import { resourcesOfType, target } from '../template/references';
 
 /** Where a resource sends or copies data: the property that says so and its value. */
@@ -108,13 +108,6 @@ export function destinationsOf(node: CfnResource): Destination[] {
 /** An ARN-valued property that may be absent. */
 function optional(what: string, value: unknown): Destination[] {
   return value === undefined ? [] : [arn(what, value)];
-}
-
-/** A map-valued property: absent is empty; a token makes the rule undecidable. */
-function map(node: CfnResource, what: string, value: unknown): Record<string, any> {
-  if (value === undefined) return {};
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || isIntrinsic(value)) return undecidable(node, what, value);
-  return value as Record<string, any>;
 }
 
 /** Every bucket, domain and cluster a Firehose stream writes to, backups included. */

@@ -82,3 +82,10 @@ export function list(node: CfnResource, what: string, value: unknown): any[] {
   if (!Array.isArray(value)) undecidable(node, what, value);
   return value;
 }
+
+/** A map-valued property: absent is empty; a token makes the rule undecidable. */
+export function map(node: CfnResource, what: string, value: unknown): Record<string, any> {
+  if (value === undefined) return {};
+  if (value === null || typeof value !== 'object' || Array.isArray(value) || isIntrinsic(value)) undecidable(node, what, value);
+  return value as Record<string, any>;
+}
