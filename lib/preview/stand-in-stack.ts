@@ -19,7 +19,8 @@ export function standInSiteEdge(config: EstateConfig, key: SiteKey): SiteEdge {
   const site = config.sites[key];
   if (!site) throw new Error(`--site ${key}: the estate config has no sites.${key}; configure it in estate.config.ts.`);
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'estate-stand-in-'));
-  const app = new App({ context: projectContext(), outdir });
+  // Schema validation is `cdk synth`'s job, as for the estate's own synth (./synth.ts).
+  const app = new App({ context: projectContext(), outdir, builtinCloudFormationValidation: false });
   const stack = new Stack(app, `${config.name}-Preview-${key}`, { env: { account: config.account, region: config.region } });
   new PrivateDistribution(stack, 'Site', {
     siteKey: key,

@@ -21,10 +21,13 @@ export interface SynthesizedEstate {
 /**
  * Synthesizes the estate in-process, as `cdk synth` would, into a fresh
  * temporary folder (never the shared cdk.out): templates and staged assets.
+ * The templates are the same; CDK's CloudFormation schema validation is left to
+ * `cdk synth` (it only reports, and costs the preview and evidence commands about
+ * 4 s at start and on every rebuild).
  */
 export function synthesizeEstate(config: EstateConfig): SynthesizedEstate {
   const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'estate-synth-'));
-  const app = new App({ context: projectContext(), outdir });
+  const app = new App({ context: projectContext(), outdir, builtinCloudFormationValidation: false });
   const estate = createEstate(app, config);
   return { estate, assembly: app.synth() };
 }
