@@ -1,13 +1,10 @@
-import * as fs from 'fs';
-import * as os from 'os';
-import * as path from 'path';
-import { App, Stack } from 'aws-cdk-lib';
+import { Stack } from 'aws-cdk-lib';
 import { HttpOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { EstateConfig, SiteKey } from '../config';
 import { PrivateDistribution } from '../constructs/private-distribution';
 import { findSiteEdge, SiteEdge } from './site-edge';
-import { projectContext } from './synth';
+import { previewApp } from './synth';
 
 /**
  * For a site the estate does not deploy yet: the site behind a
@@ -18,9 +15,7 @@ import { projectContext } from './synth';
 export function standInSiteEdge(config: EstateConfig, key: SiteKey): SiteEdge {
   const site = config.sites[key];
   if (!site) throw new Error(`--site ${key}: the estate config has no sites.${key}; configure it in estate.config.ts.`);
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'estate-stand-in-'));
-  // Schema validation is `cdk synth`'s job, as for the estate's own synth (./synth.ts).
-  const app = new App({ context: projectContext(), outdir, builtinCloudFormationValidation: false });
+  const app = previewApp('estate-stand-in-');
   const stack = new Stack(app, `${config.name}-Preview-${key}`, { env: { account: config.account, region: config.region } });
   new PrivateDistribution(stack, 'Site', {
     siteKey: key,

@@ -19,15 +19,19 @@ export interface SynthesizedEstate {
 }
 
 /**
- * Synthesizes the estate in-process, as `cdk synth` would, into a fresh
- * temporary folder (never the shared cdk.out): templates and staged assets.
- * The templates are the same; CDK's CloudFormation schema validation is left to
- * `cdk synth` (it only reports, and costs the preview and evidence commands about
- * 4 s at start and on every rebuild).
+ * An App for the preview's and evidence's in-process synth, writing into a fresh
+ * temporary folder (never the shared cdk.out). The templates are those `cdk synth`
+ * writes; CDK's CloudFormation schema validation is left to `cdk synth` (it only
+ * reports, and costs these commands about 4 s at start and on every rebuild).
  */
+export function previewApp(folderPrefix: string): App {
+  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), folderPrefix));
+  return new App({ context: projectContext(), outdir, builtinCloudFormationValidation: false });
+}
+
+/** Synthesizes the estate in-process, as `cdk synth` would: templates and staged assets. */
 export function synthesizeEstate(config: EstateConfig): SynthesizedEstate {
-  const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'estate-synth-'));
-  const app = new App({ context: projectContext(), outdir, builtinCloudFormationValidation: false });
+  const app = previewApp('estate-synth-');
   const estate = createEstate(app, config);
   return { estate, assembly: app.synth() };
 }
