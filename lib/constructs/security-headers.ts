@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { Construct } from 'constructs';
+import { PERMISSIONS_POLICY } from './permissions-policy';
 
 /** CSP directive name → its source list, e.g. `{ 'img-src': ["'self'", 'data:'] }`. */
 export type CspDirectives = { readonly [directive: string]: readonly string[] };
@@ -20,25 +21,6 @@ export function renderCsp(policy: ContentSecurityPolicy): string {
 export const SELF_ONLY_CSP =
   "default-src 'self'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'; object-src 'none'; upgrade-insecure-requests";
 
-/**
- * Permissions-Policy: opts out of the browser's interest-based advertising APIs
- * (Topics, FLoC, Protected Audience, attribution reporting) and of device APIs no
- * site of the estate uses.
- */
-export const PERMISSIONS_POLICY = [
-  'browsing-topics=()',
-  'interest-cohort=()',
-  'join-ad-interest-group=()',
-  'run-ad-auction=()',
-  'attribution-reporting=()',
-  'private-state-token-issuance=()',
-  'private-state-token-redemption=()',
-  'camera=()',
-  'microphone=()',
-  'geolocation=()',
-  'payment=()',
-  'usb=()',
-].join(', ');
 
 export interface SecurityHeadersProps {
   /**

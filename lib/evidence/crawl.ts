@@ -161,6 +161,7 @@ async function visitPage(
         requests: recorder.requestEvidence(),
         cspViolations: [...recorder.cspViolations],
         console: [...recorder.console],
+        headerProblems: [...recorder.headerProblems],
         pageErrors: [...recorder.pageErrors],
         frames: o.full ? await recorder.frames() : [],
         mixedContent: o.full ? recorder.mixedContent(url) : [],

@@ -1,6 +1,7 @@
 import { BrowserContext, Page, Request } from 'playwright-core';
 import { partyOf } from './party';
-import { ConsoleEvidence, CspViolationEvidence, FrameEvidence, MixedContentEvidence, RequestEvidence, RequestOutcome } from './types';
+import { headerProblemOf } from './header-warnings';
+import { ConsoleEvidence, CspViolationEvidence, FrameEvidence, HeaderProblemEvidence, MixedContentEvidence, RequestEvidence, RequestOutcome } from './types';
 
 /** Name of the function the init script calls for each `securitypolicyviolation` event. */
 const CSP_BINDING = '__estateEvidenceCspViolation';
@@ -51,6 +52,7 @@ export async function recordCspViolations(context: BrowserContext, recorders: Ma
 export class PageRecorder {
   public readonly cspViolations: CspViolationEvidence[] = [];
   public readonly console: ConsoleEvidence[] = [];
+  public readonly headerProblems: HeaderProblemEvidence[] = [];
   public readonly pageErrors: string[] = [];
   private readonly requests = new Map<Request, { base: Omit<RequestEvidence, 'outcome'>; outcome: RequestOutcome; status?: number; failure?: string }>();
 
@@ -83,6 +85,11 @@ export class PageRecorder {
     page.on('console', (m) => {
       const type = m.type();
       if (type !== 'error' && type !== 'warning') return;
+      const headerProblem = headerProblemOf(m.text());
+      if (headerProblem) {
+        this.headerProblems.push(headerProblem);
+        return;
+      }
       const loc = m.location();
       this.console.push({ type, text: m.text(), url: loc.url, line: loc.lineNumber, csp: CSP_CONSOLE.test(m.text()) });
     });

@@ -6,6 +6,7 @@ export function renderEvidenceHtml(e: Evidence): string {
   const storageKeys = e.pages.flatMap((p) => [...p.localStorage, ...p.sessionStorage]);
   const count = (f: (p: PageEvidence) => number) => e.pages.reduce((n, p) => n + f(p), 0);
   const csp = count((p) => p.cspViolations.length);
+  const headerProblems = count((p) => p.headerProblems.length);
   const errors = count((p) => p.console.filter((m) => m.type === 'error').length + p.pageErrors.length);
   const brokenLinks = e.links.filter((l) => l.check?.broken);
   const failedPages = e.pages.filter((p) => p.status === null || p.status >= 400);
@@ -33,6 +34,7 @@ export function renderEvidenceHtml(e: Evidence): string {
     line(storageKeys.length === 0, `${storageKeys.length} localStorage/sessionStorage key(s)`),
     line(thirdPartySent.length === 0, `${thirdPartySent.length} third-party host(s) requests were sent to`),
     line(csp === 0, `${csp} Content Security Policy violation(s)`),
+    line(headerProblems === 0, `${headerProblems} response header item(s) the browser could not apply`),
     line(errors === 0, `${errors} console error(s) and uncaught page error(s)`),
     line(brokenLinks.length === 0 && failedPages.length === 0, `${brokenLinks.length} broken link(s), ${failedPages.length} page(s) with an error status or failed navigation`),
     line(mixed === 0, `${mixed} mixed-content request(s)`),
@@ -75,6 +77,7 @@ function pageSection(p: PageEvidence): string[] {
     `<tr><th>localStorage</th><td>${esc(p.localStorage.join(', ') || 'empty')}</td></tr>`,
     `<tr><th>sessionStorage</th><td>${esc(p.sessionStorage.join(', ') || 'empty')}</td></tr>`,
     rows('CSP violations', p.cspViolations.map((v) => esc(`${v.directive} blocked ${v.blockedURI} (${v.sourceFile || 'page'}:${v.lineNumber}, ${v.disposition})`))),
+    rows('header problems', p.headerProblems.map((h) => esc(`${h.header}: ${h.message}`))),
     rows('console', p.console.map((m) => esc(`${m.type}: ${m.text}`))),
     rows('page errors', p.pageErrors.map(esc)),
     rows('blocked frames', p.frames.filter((f) => f.blocked).map((f) => esc(f.src || f.url))),

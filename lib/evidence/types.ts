@@ -9,6 +9,8 @@ import { Party } from './party';
  *   1 — first versioned schema: per-page breakage (CSP violations, console,
  *       page errors, request outcomes, frames, mixed content), link checks,
  *       downloads, and the verdict against the site's disclosure.
+ *       Added since, without a version change: `headerProblems` per page (header
+ *       warnings no longer appear under `console`) and the `headers-understood` check.
  */
 export const SCHEMA_VERSION = 1;
 
@@ -56,8 +58,10 @@ export interface PageEvidence {
   readonly requests: readonly RequestEvidence[];
   /** `securitypolicyviolation` events in the page and its frames. */
   readonly cspViolations: readonly CspViolationEvidence[];
-  /** Console messages of type error and warning (Chromium logs CSP and mixed-content blocks here too). */
+  /** Console messages of type error and warning (Chromium logs CSP and mixed-content blocks here too), except header problems. */
   readonly console: readonly ConsoleEvidence[];
+  /** Response headers the browser reported it could not apply in full (an unrecognized Permissions-Policy feature, ...). */
+  readonly headerProblems: readonly HeaderProblemEvidence[];
   /** Uncaught exceptions and unhandled rejections of the page's scripts. */
   readonly pageErrors: readonly string[];
   /** Every child frame: where it was meant to go and whether the browser blocked it. */
@@ -123,6 +127,16 @@ export interface ConsoleEvidence {
   readonly line: number;
   /** Chromium's own report of a Content Security Policy block. */
   readonly csp: boolean;
+}
+
+/** A response header the browser could not apply in full, as Chromium's console reported it. */
+export interface HeaderProblemEvidence {
+  /** The header's name as the browser wrote it, e.g. `Permissions-Policy`. */
+  readonly header: string;
+  /** The feature or directive it names, e.g. `run-ad-auction`; '' when the message names none. */
+  readonly feature: string;
+  /** The browser's message without the header prefix, e.g. `Unrecognized feature: 'run-ad-auction'.` */
+  readonly message: string;
 }
 
 export interface FrameEvidence {
@@ -199,6 +213,7 @@ export type CheckId =
   | 'cookies-declared'
   | 'no-third-party-requests'
   | 'security-headers'
+  | 'headers-understood'
   | 'no-csp-violations'
   | 'no-broken-links'
   | 'no-mixed-content'

@@ -18,6 +18,7 @@ export function judgeEvidence(e: Evidence, expected: SiteExpectations): Verdict 
     cookieCheck(cookies, expected),
     thirdPartyCheck(e),
     headerCheck(e, expected),
+    headersUnderstoodCheck(e),
     cspCheck(e),
     brokenLinkCheck(e),
     mixedContentCheck(e),
@@ -104,6 +105,20 @@ function headerCheck(e: Evidence, expected: SiteExpectations): CheckResult {
         ? `${expected.headers.length} configured header(s) as configured on ${answered.length} page(s)`
         : 'no page answered, so no header could be checked',
     evidence: problems.length ? problems : expected.headers,
+  };
+}
+
+/** Every header the site sends is one the browser applies in full: an unrecognized feature is logged on every page. */
+function headersUnderstoodCheck(e: Evidence): CheckResult {
+  const problems = e.pages.flatMap((p) => p.headerProblems.map((h) => ({ page: p.url, ...h })));
+  const named = [...new Set(problems.map((h) => `${h.header} ${h.feature ? `'${h.feature}'` : h.message}`))];
+  return {
+    id: 'headers-understood',
+    passed: problems.length === 0,
+    summary: problems.length
+      ? `the browser could not apply ${named.length} response header item(s), logged on ${new Set(problems.map((h) => h.page)).size} page(s): ${named.join(', ')}`
+      : `the browser applied every response header in full on ${e.pages.length} page(s)`,
+    evidence: problems,
   };
 }
 

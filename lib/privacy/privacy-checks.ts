@@ -101,7 +101,7 @@ function specs(t: ResolvedThresholds): RuleSpec[] {
       explanation: `Protects ${PROMISE.eu} and ${PROMISE.logs} Function logs go to CloudWatch Logs in us-east-1. Remove the logging.` },
     { rule: rules.CloudFrontResponseHeaders, level: error,
       info: 'A behavior lacks a response headers policy of this app with HSTS, a strict Referrer-Policy, a CSP and Permissions-Policy browsing-topics=().',
-      explanation: `Protects ${PROMISE.noAnalytics} The CSP keeps third-party scripts out, the Referrer-Policy keeps page addresses from other sites, and Permissions-Policy opts visitors out of the browser's ad-topics API.` },
+      explanation: `Protects ${PROMISE.noAnalytics} The CSP keeps third-party scripts out, the Referrer-Policy keeps page addresses from other sites, and Permissions-Policy browsing-topics=() opts visitors out of the Topics API, the interest-based advertising API browsers still ship (the retired FLoC, Protected Audience and Attribution Reporting names are not required: current browsers log an error for them).` },
     { rule: rules.CspNoThirdPartyCode, level: error,
       info: "The Content-Security-Policy lets third-party scripts, styles, fonts or frames in (a dataset host, '*' or a bare scheme), or allows 'unsafe-inline' / 'unsafe-eval' / data: for scripts.",
       explanation: `Protects ${PROMISE.noAnalytics} and ${PROMISE.noSharing} Every third-party load tells that party who visited which page. Serve scripts, styles and fonts from the site itself ('self'), use nonces or hashes instead of 'unsafe-inline'.` },

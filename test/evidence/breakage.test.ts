@@ -16,7 +16,7 @@ const EXPECTED: SiteExpectations = {
   cookies: [{ name: 'pref', purpose: 'Remembers a choice.', lifetime: { maxDays: 30 }, httpOnly: false }],
   headers: Object.entries(FIXTURE_HEADERS).map(([name, value]) => ({ name, rule: 'exact' as const, value })),
 };
-const SECTIONS = ['clean', 'inline', 'blocked', 'tracker', 'broken', 'error', 'download', 'mixed', 'undeclared', 'long-lived', 'missing-headers', 'script-error', 'redirect'];
+const SECTIONS = ['clean', 'inline', 'blocked', 'tracker', 'broken', 'error', 'download', 'mixed', 'undeclared', 'long-lived', 'missing-headers', 'bad-header', 'script-error', 'redirect'];
 
 let browser: Browser;
 let site: BrokenSite;
@@ -127,6 +127,17 @@ describe('evidence of what breaks, judged against the declared site', () => {
     expect(check.evidence).toEqual(expect.arrayContaining([expect.objectContaining({ header: 'referrer-policy', expected: 'same-origin', got: null })]));
   });
 
+  test("a header feature the browser does not know: named as the header's own finding, not a console line; headers-understood fails", () => {
+    const page = pageAt('bad-header', '/bad-header/');
+    expect(page.headerProblems).toEqual([
+      { header: 'Permissions-Policy', feature: 'no-such-feature-anywhere', message: "Unrecognized feature: 'no-such-feature-anywhere'." },
+    ]);
+    expect(page.console.filter((m) => /Permissions-Policy/.test(m.text))).toEqual([]);
+    expect(failed('bad-header')).toEqual(['headers-understood']);
+    const check = evidence['bad-header'].verdict!.checks.find((c) => c.id === 'headers-understood')!;
+    expect(check.summary).toContain("Permissions-Policy 'no-such-feature-anywhere'");
+  });
+
   test('redirects: followed on the site, recorded and not followed off it; the crawl stays on the host', () => {
     const byPath = Object.fromEntries(evidence.redirect.links.map((l) => [new URL(l.url).pathname, l.check]));
     expect(byPath['/redirect/here']).toMatchObject({ status: 200, redirects: 1, finalUrl: expect.stringMatching(/\/redirect\/target$/), kind: 'page', broken: false });
@@ -182,6 +193,7 @@ describe('npm run evidence', () => {
       ['cookies-declared', true],
       ['no-third-party-requests', true],
       ['security-headers', true],
+      ['headers-understood', true],
       ['no-csp-violations', false],
       ['no-broken-links', true],
       ['no-mixed-content', true],

@@ -67,6 +67,7 @@ describe('main site in Chromium through the local edge', () => {
       ['cookies-declared', true, '0 cookie(s) seen, each declared for main (0 declared)'],
       ['no-third-party-requests', true, 'no third-party request left the browser'],
       ['security-headers', true, expect.stringMatching(/^7 configured header\(s\) as configured on \d+ page\(s\)$/)],
+      ['headers-understood', true, expect.stringMatching(/^the browser applied every response header in full on \d+ page\(s\)$/)],
       ['no-csp-violations', true, expect.stringMatching(/^no Content Security Policy violation/)],
       ['no-broken-links', true, expect.stringMatching(/^\d+ same-host link\(s\) checked and \d+ page\(s\) loaded, none broken$/)],
       ['no-mixed-content', true, 'no insecure subresource'],
@@ -79,6 +80,7 @@ describe('main site in Chromium through the local edge', () => {
     );
     // site/ has no favicon.ico: the browser's own request for it answers 404 and Chromium logs that; nothing else may be logged.
     for (const page of evidence.pages) {
+      expect({ url: page.url, headerProblems: page.headerProblems }).toEqual({ url: page.url, headerProblems: [] });
       const console = page.console.filter((m) => !m.url.endsWith('/favicon.ico'));
       expect({ url: page.url, errors: page.pageErrors, console }).toEqual({ url: page.url, errors: [], console: [] });
     }

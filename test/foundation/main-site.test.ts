@@ -73,7 +73,6 @@ describe('main site stack', () => {
     expect(sec.FrameOptions.FrameOption).toBe('DENY');
     const permissions = policy.CustomHeadersConfig.Items.find((h: { Header: string }) => h.Header === 'Permissions-Policy');
     expect(permissions.Value).toContain('browsing-topics=()');
-    expect(permissions.Value).toContain('interest-cohort=()');
   });
 
   test('deploys the site folder and /.well-known/gpc.json', () => {

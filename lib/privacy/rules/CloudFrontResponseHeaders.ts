@@ -10,7 +10,11 @@ const STRICT_REFERRER = new Set(['no-referrer', 'same-origin', 'strict-origin', 
 /**
  * Every behavior has a response headers policy of this app that sends HSTS, a
  * Referrer-Policy no weaker than strict-origin-when-cross-origin, a
- * Content-Security-Policy, and a Permissions-Policy opting out of browsing-topics.
+ * Content-Security-Policy, and a Permissions-Policy opting out of browsing-topics:
+ * the Topics API is the interest-based advertising API browsers still ship. The
+ * retired ones (interest-cohort, join-ad-interest-group, run-ad-auction,
+ * attribution-reporting) are not required: current Chromium no longer knows them and
+ * logs a console error for each.
  */
 const CloudFrontResponseHeaders = nameRule(__filename, (node: CfnResource) => {
   if (node.cfnResourceType !== 'AWS::CloudFront::Distribution') return NOT_APPLICABLE;
