@@ -198,6 +198,11 @@ describe('forum stack (default estate: no domain)', () => {
     const vault = only(template, 'AWS::Backup::BackupVault');
     expect(vault.resource.DeletionPolicy).toBe('Retain');
     expect(rules[0].TargetBackupVault).toEqual({ 'Fn::GetAtt': [vault.id, 'BackupVaultName'] });
+    // Kept after a failed first create: a retry must not collide with it. The stack id is new
+    // for every stack, so the name is too (DeployReadiness-RetainedFixedName).
+    expect(vault.resource.Properties.BackupVaultName).toEqual({
+      'Fn::Join': ['', ['forum-', { 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] }] }]],
+    });
     const selection = only(template, 'AWS::Backup::BackupSelection').resource;
     const resources = JSON.stringify(selection.Properties.BackupSelection.Resources);
     expect(resources).toContain(only(template, 'AWS::EC2::Instance').id);
