@@ -4,6 +4,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { parse } from 'yaml';
 import { estateConfig } from '../../estate.config';
 import { privacyChecks } from '../../lib/checks';
+import { POLICY_ITEM_QUOTA } from '../../lib/deploy-readiness/rules/CloudFrontPolicyQuotas';
 import { FORUM_FORWARD_HEADERS, ORIGIN_REQUEST_POLICY_HEADER_QUOTA } from '../../lib/forum/forum-edge';
 import { DISCOURSE_DOCKER_COMMIT, REDACT_SCRIPT } from '../../lib/forum/user-data';
 import { buildForum, withDomain } from './build';
@@ -219,6 +220,7 @@ describe('forum stack (default estate: no domain)', () => {
 
   test('behaviors suit Discourse: pages, message bus and uploads uncached; fingerprinted assets cached', () => {
     const dist = only(template, 'AWS::CloudFront::Distribution').resource.Properties.DistributionConfig;
+    // Fingerprinted files: one cache policy with no cookie in the key (nothing varies by member).
     const sitePolicy = { Ref: only(template, 'AWS::CloudFront::CachePolicy').id };
     expect(dist.DefaultCacheBehavior.CachePolicyId).toBe(CACHING_DISABLED);
     expect(dist.DefaultCacheBehavior.AllowedMethods).toEqual(expect.arrayContaining(['POST', 'PUT', 'DELETE', 'PATCH']));
@@ -235,26 +237,63 @@ describe('forum stack (default estate: no domain)', () => {
     for (const b of [dist.DefaultCacheBehavior, ...dist.CacheBehaviors]) expect(b.ViewerProtocolPolicy).toBe('redirect-to-https');
   });
 
-  test('only the forum cookie allowlist and the headers Discourse needs reach the origin', () => {
-    const policy = only(template, 'AWS::CloudFront::OriginRequestPolicy').resource.Properties.OriginRequestPolicyConfig;
-    expect(policy.CookiesConfig).toEqual({ CookieBehavior: 'whitelist', Cookies: forumCookies });
+  /** Each behavior's origin request policy, by path ('default' for the default behavior). */
+  function originCookiesByPath(): Record<string, string[]> {
+    const dist = only(template, 'AWS::CloudFront::Distribution').resource.Properties.DistributionConfig;
+    const policies = template.findResources('AWS::CloudFront::OriginRequestPolicy');
+    const out: Record<string, string[]> = {};
+    for (const b of [dist.DefaultCacheBehavior, ...dist.CacheBehaviors]) {
+      const cookies = policies[b.OriginRequestPolicyId.Ref].Properties.OriginRequestPolicyConfig.CookiesConfig;
+      out[b.PathPattern ?? 'default'] = cookies.Cookies ?? [];
+    }
+    return out;
+  }
+
+  test("each path sends the origin only the cookies Discourse sets or reads there, within CloudFront's 10 per policy", () => {
+    const byPath = originCookiesByPath();
+    const pages = ['_t', '_forum_session', 'destination_url', '_pending_anonymous_action', 'theme_ids', 'color_scheme_id', 'dark_scheme_id', 'text_size', 'forced_color_mode'];
+    const login = ['_t', '_forum_session', 'destination_url', '_pending_anonymous_action', 'sso_payload', 'sso_destination_url', 'authentication_data'];
+    expect(byPath).toEqual({
+      default: pages,
+      '/message-bus/*': pages,
+      '/uploads/*': pages,
+      '/session*': login,
+      '/auth/*': login,
+      '/assets/*': [],
+      '/stylesheets/*': [],
+      '/theme-javascripts/*': [],
+      '/svg-sprite/*': [],
+    });
+    // Every declared cookie reaches the origin where Discourse uses it; none beyond the allowlist.
+    expect(new Set(Object.values(byPath).flat())).toEqual(new Set(forumCookies));
+    // Room for one more cookie (e.g. Discourse's `cn`) on every path.
+    for (const names of Object.values(byPath)) expect(names.length).toBeLessThanOrEqual(POLICY_ITEM_QUOTA - 1);
+    for (const [, r] of Object.entries(template.findResources('AWS::CloudFront::CachePolicy'))) {
+      const key = (r as any).Properties.CachePolicyConfig.ParametersInCacheKeyAndForwardedToOrigin;
+      expect(key.CookiesConfig).toEqual({ CookieBehavior: 'none' });
+    }
+  });
+
+  test('only the headers Discourse needs reach the origin', () => {
+    const policies = Object.values(template.findResources('AWS::CloudFront::OriginRequestPolicy'));
+    expect(policies).toHaveLength(3);
+    const policy = (policies[0] as any).Properties.OriginRequestPolicyConfig;
+    for (const p of policies) expect((p as any).Properties.OriginRequestPolicyConfig.HeadersConfig).toEqual(policy.HeadersConfig);
     expect(policy.HeadersConfig).toEqual({ HeaderBehavior: 'whitelist', Headers: FORUM_FORWARD_HEADERS });
     expect(FORUM_FORWARD_HEADERS).toEqual(expect.arrayContaining(['Host', 'X-CSRF-Token']));
     expect(FORUM_FORWARD_HEADERS).not.toContain('Referer');
     expect(policy.HeadersConfig.Headers.length).toBeLessThanOrEqual(ORIGIN_REQUEST_POLICY_HEADER_QUOTA);
     // Decided against (docs/forum.md): the deferred page-view headers carry the referrer and path.
     expect(policy.HeadersConfig.Headers.filter((h: string) => /Deferred/i.test(h))).toEqual([]);
-    const cache = only(template, 'AWS::CloudFront::CachePolicy').resource.Properties.CachePolicyConfig;
-    expect(cache.ParametersInCacheKeyAndForwardedToOrigin.CookiesConfig).toEqual({ CookieBehavior: 'whitelist', Cookies: forumCookies });
   });
 
   test('HTTPS reaches Discourse: CloudFront-Forwarded-Proto is forwarded and app.yml maps it for Rails', () => {
-    const policy = only(template, 'AWS::CloudFront::OriginRequestPolicy').resource.Properties.OriginRequestPolicyConfig;
-    expect(policy.HeadersConfig.Headers).toContain('CloudFront-Forwarded-Proto');
-    // Every behavior forwards it: one origin request policy for the whole distribution.
+    // Every behavior forwards it: each origin request policy of the distribution lists it.
+    const policies = template.findResources('AWS::CloudFront::OriginRequestPolicy');
     const dist = only(template, 'AWS::CloudFront::Distribution').resource.Properties.DistributionConfig;
-    const policyRef = { Ref: only(template, 'AWS::CloudFront::OriginRequestPolicy').id };
-    for (const b of [dist.DefaultCacheBehavior, ...dist.CacheBehaviors]) expect(b.OriginRequestPolicyId).toEqual(policyRef);
+    for (const b of [dist.DefaultCacheBehavior, ...dist.CacheBehaviors]) {
+      expect(policies[b.OriginRequestPolicyId.Ref].Properties.OriginRequestPolicyConfig.HeadersConfig.Headers).toContain('CloudFront-Forwarded-Proto');
+    }
     const script = userData(template);
     const appYml = parse(script.slice(script.indexOf("<<'APPYML'\n") + 11, script.indexOf('\nAPPYML\n')), { version: '1.1' });
     expect(appYml.env.DISCOURSE_FORCE_HTTPS).toBe(true);
