@@ -52,8 +52,10 @@ describe('forum stack (default estate: no domain)', () => {
     expect(resource.Properties.MetadataOptions).toEqual({ HttpTokens: 'required', HttpPutResponseHopLimit: 1 });
     expect(resource.Properties.KeyName).toBeUndefined();
     expect(template.findResources('AWS::EC2::KeyPair')).toEqual({});
-    const ami = Object.values(template.toJSON().Parameters as Record<string, { Default?: string }>).map((p) => p.Default);
-    expect(ami).toContain('/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-arm64');
+    // The newest Amazon Linux 2023 at launch, resolved by EC2 once: no deploy-time SSM parameter,
+    // so a new image published by AWS does not replace the host (and rebuild Discourse) on the next deploy.
+    expect(resource.Properties.ImageId).toBe('resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-arm64');
+    expect(Object.keys(template.toJSON().Parameters ?? {}).filter((p) => /SsmParameterValue/.test(p))).toEqual([]);
     expect(resource.Properties.BlockDeviceMappings).toEqual([
       { DeviceName: '/dev/xvda', Ebs: { DeleteOnTermination: true, Encrypted: true, VolumeSize: 20, VolumeType: 'gp3' } },
     ]);
@@ -138,6 +140,27 @@ describe('forum stack (default estate: no domain)', () => {
     ]);
     expect(nats[0].Properties.NetworkInterfaces[0].AssociatePublicIpAddress).toBe(true);
     expect(nats[0].Properties.KeyName).toBeUndefined();
+    // IMDSv2 only; the image resolved at launch, as the forum host's.
+    expect(nats[0].Properties.MetadataOptions).toEqual({ HttpTokens: 'required' });
+    expect(nats[0].Properties.ImageId).toBe('resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-arm64');
+    expect(Object.keys(network.toJSON().Parameters ?? {}).filter((p) => /SsmParameterValue/.test(p))).toEqual([]);
+  });
+
+  test('the NAT retries its package install and forwards from the default route interface on every boot', () => {
+    const nat = Object.values(network.findResources('AWS::EC2::Instance'))[0];
+    const script = nat.Properties.UserData['Fn::Base64'] as string;
+    expect(script).toMatch(/until dnf install -y iptables-services; do/);
+    expect(script).toContain('MASQUERADE');
+    expect(script).toContain('net.ipv4.ip_forward=1');
+  });
+
+  test('the first boot waits for egress through the NAT and retries what it downloads', () => {
+    const script = userData(template);
+    const wait = script.indexOf('wait_for_egress');
+    expect(wait).toBeGreaterThan(-1);
+    expect(wait).toBeLessThan(script.indexOf('retry 5 dnf install -y docker git amazon-cloudwatch-agent'));
+    expect(script).toMatch(/retry 5 sh -c '.*git clone https:\/\/github.com\/discourse\/discourse_docker.git/);
+    expect(script).toContain('retry 2 ./launcher rebuild app');
   });
 
   test('Session Manager replaces SSH', () => {
