@@ -1,6 +1,6 @@
 import { Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { hostImage } from './host-image';
+import { acknowledgeLaunchResolvedImage, hostImage } from './host-image';
 
 /**
  * Outbound internet for hosts in the shared VPC's private subnets (the forum host,
@@ -59,6 +59,7 @@ export function finishNatInstances(provider: ec2.NatInstanceProviderV2): void {
     ];
     // IMDSv2 only (the provider has no option for it): a forwarded request cannot read the role's credentials.
     instance.instance.metadataOptions = { httpTokens: 'required' };
+    acknowledgeLaunchResolvedImage(instance);
     Validations.of(instance).acknowledge({
       id: 'AwsSolutions-EC28',
       reason: 'A NAT instance with no application on it: the free 5-minute metrics are enough to see it is up.',

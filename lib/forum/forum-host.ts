@@ -4,7 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { forumUserData } from './user-data';
-import { hostImage } from '../constructs/host-image';
+import { acknowledgeLaunchResolvedImage, hostImage } from '../constructs/host-image';
 import { boundedLogRetention } from '../constructs/log-retention';
 import { nagAccount, nagPartition } from '../constructs/nag-finding';
 
@@ -115,6 +115,7 @@ export class ForumHost extends Construct {
       ),
     });
     Tags.of(this.instance).add(FORUM_HOST_TAG, tagValue);
+    acknowledgeLaunchResolvedImage(this.instance);
     this.acknowledgeHostFindings(role);
   }
 
