@@ -2,15 +2,18 @@ import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { EstateConfig } from './config';
 import { PrivateDistribution } from './constructs/private-distribution';
+import { DeployReadinessChecks } from './deploy-readiness/deploy-readiness-checks';
 import { PrivacyChecks } from './privacy/privacy-checks';
 
 /**
  * Registers the rule packs every synth of the estate runs. An unacknowledged
- * error-level finding fails synth.
+ * error-level finding fails synth. DeployReadinessChecks catches what CloudFormation
+ * or a service would refuse during `cdk deploy`.
  */
 export function addPolicyChecks(app: App, config: EstateConfig): void {
   Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
   Validations.of(app).addPlugins(privacyChecks(app, config));
+  Validations.of(app).addPlugins(new DeployReadinessChecks(app));
 }
 
 /** The privacy pack with the estate's own thresholds: the same numbers the policy page publishes. */

@@ -1,4 +1,4 @@
-import { Stack } from 'aws-cdk-lib';
+import { Stack, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as route53 from 'aws-cdk-lib/aws-route53';
 import * as ses from 'aws-cdk-lib/aws-ses';
@@ -70,5 +70,21 @@ export class AppmanEmail extends Construct {
         conditions: { StringLike: { 'ses:FromAddress': `*@${this.domainName}` } },
       }),
     );
+    // django-ses with its defaults (SES v1 API, AWS_SES_AUTO_THROTTLE 0.5) reads the account's
+    // MaxSendRate with GetSendQuota before its first send in a process (django_ses/__init__.py,
+    // SESBackend._update_throttling → get_rate_limit); without it the first mail fails. The
+    // throttle keeps a batch of renewal reminders under the SES rate, so it stays on.
+    const quota = new iam.PolicyStatement({ actions: ['ses:GetSendQuota'], resources: ['*'] });
+    grantee.grantPrincipal.addToPrincipalPolicy(quota);
+    const principal = grantee.grantPrincipal;
+    const policy = principal instanceof iam.Role ? principal.node.tryFindChild('DefaultPolicy') : undefined;
+    if (policy) {
+      Validations.of(policy).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'ses:GetSendQuota has no resource-level permissions (Service Authorization Reference); it reads only the ' +
+          "account's sending limits, which django-ses's auto-throttle needs before it sends.",
+      });
+    }
   }
 }

@@ -1,5 +1,6 @@
 import { Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
+import { acknowledgeLaunchResolvedImage, hostImage } from './host-image';
 
 /**
  * Outbound internet for hosts in the shared VPC's private subnets (the forum host,
@@ -14,11 +15,35 @@ import * as ec2 from 'aws-cdk-lib/aws-ec2';
 export function natInstanceProvider(): ec2.NatInstanceProviderV2 {
   return ec2.NatProvider.instanceV2({
     instanceType: ec2.InstanceType.of(ec2.InstanceClass.T4G, ec2.InstanceSize.NANO),
-    machineImage: ec2.MachineImage.latestAmazonLinux2023({ cpuType: ec2.AmazonLinuxCpuType.ARM_64 }),
+    // Resolved once at launch: a new Amazon Linux image does not replace the NAT on a deploy.
+    machineImage: hostImage(),
+    userData: natUserData(),
     // The public subnets do not map public addresses on launch; the NAT needs one.
     associatePublicIpAddress: true,
     defaultAllowedTraffic: ec2.NatTrafficDirection.OUTBOUND_ONLY,
   });
+}
+
+/**
+ * CDK's default NAT commands (NatInstanceProviderV2.DEFAULT_USER_DATA_COMMANDS), made
+ * to survive a slow first boot: the package install is retried until the mirror
+ * answers (user data runs once; without iptables the NAT forwards nothing and the
+ * forum never bootstraps), and the outbound interface is read with `ip route`
+ * (`route` is net-tools, not on every Amazon Linux 2023 image). Rules and forwarding
+ * persist across reboots (iptables-services, sysctl.d).
+ */
+function natUserData(): ec2.UserData {
+  const userData = ec2.UserData.forLinux();
+  userData.addCommands(
+    'until dnf install -y iptables-services; do echo "iptables-services not installed yet, retrying"; sleep 15; done',
+    'systemctl enable --now iptables',
+    'echo "net.ipv4.ip_forward=1" > /etc/sysctl.d/custom-ip-forwarding.conf',
+    'sysctl -p /etc/sysctl.d/custom-ip-forwarding.conf',
+    'iptables -t nat -A POSTROUTING -o "$(ip route show default | awk \'{print $5; exit}\')" -j MASQUERADE',
+    'iptables -F FORWARD',
+    'service iptables save',
+  );
+  return userData;
 }
 
 /**
@@ -32,6 +57,9 @@ export function finishNatInstances(provider: ec2.NatInstanceProviderV2): void {
       // Amazon Linux 2023's root device and its AMI's 8 GiB.
       { deviceName: '/dev/xvda', ebs: { encrypted: true, volumeType: 'gp3', volumeSize: 8, deleteOnTermination: true } },
     ];
+    // IMDSv2 only (the provider has no option for it): a forwarded request cannot read the role's credentials.
+    instance.instance.metadataOptions = { httpTokens: 'required' };
+    acknowledgeLaunchResolvedImage(instance);
     Validations.of(instance).acknowledge({
       id: 'AwsSolutions-EC28',
       reason: 'A NAT instance with no application on it: the free 5-minute metrics are enough to see it is up.',
@@ -39,8 +67,8 @@ export function finishNatInstances(provider: ec2.NatInstanceProviderV2): void {
     Validations.of(instance).acknowledge({
       id: 'AwsSolutions-EC29',
       reason:
-        'The NAT instance holds no data and is replaced by CloudFormation on an AMI update; termination protection would ' +
-        'block that replacement.',
+        'The NAT instance holds no data; termination protection would block CloudFormation from replacing it when its ' +
+        'instance type or user data changes.',
     });
   }
 }

@@ -14,6 +14,19 @@ import { ContentSecurityPolicy, SecurityHeaders } from './security-headers';
 /** Whether CloudFront may cache a behavior's responses. */
 export type BehaviorCaching = 'cached' | 'uncached';
 
+/**
+ * Which of the site's cookies one group of behaviors passes to the origin: those it
+ * reads or sets on those paths. CloudFront takes at most 10 cookies per cache policy
+ * and per origin request policy, so a site with more declared cookies gives paths
+ * with different needs their own set (docs/forum.md, "Cookies at the origin").
+ */
+export interface CookieSet {
+  /** Names the set's policies (`OriginRequestPolicy<id>`, `CachePolicy<id>`). */
+  readonly id: string;
+  /** Cookies of the site's allowlist; empty: none reaches the origin. */
+  readonly names: readonly string[];
+}
+
 export interface SiteBehavior {
   /** @default the distribution's default origin */
   readonly origin?: cloudfront.IOrigin;
@@ -26,6 +39,8 @@ export interface SiteBehavior {
    * @default false
    */
   readonly stripSetCookie?: boolean;
+  /** @default every cookie the site declares */
+  readonly cookieSet?: CookieSet;
 }
 
 export interface SiteDomain {
@@ -76,8 +91,7 @@ export class PrivateDistribution extends Construct {
   public readonly distribution: cloudfront.Distribution;
   public readonly responseHeadersPolicy: cloudfront.IResponseHeadersPolicy;
   public readonly cookieFilter: CookieFilter;
-  private readonly cachePolicy: cloudfront.ICachePolicy;
-  private readonly originRequestPolicy: cloudfront.IOriginRequestPolicy;
+  private readonly forwardHeaders?: string[];
   private readonly site: SiteConfig;
   private readonly contentSecurityPolicy?: PrivateDistributionProps['contentSecurityPolicy'];
   private noCookieHeadersPolicy?: cloudfront.IResponseHeadersPolicy;
@@ -87,7 +101,7 @@ export class PrivateDistribution extends Construct {
     this.site = props.site;
     this.siteKey = props.siteKey;
     this.contentSecurityPolicy = props.contentSecurityPolicy;
-    const cookies = this.cookieBehavior();
+    this.forwardHeaders = props.forwardHeaders;
 
     this.cookieFilter = new CookieFilter(this, 'CookieFilter', {
       siteKey: props.siteKey,
@@ -102,24 +116,6 @@ export class PrivateDistribution extends Construct {
       // every response, so a site that sets no cookies loses Set-Cookie on errors too.
       removeHeaders: props.site.cookies.length === 0 ? ['Set-Cookie'] : undefined,
     });
-    this.cachePolicy = new cloudfront.CachePolicy(this, 'CachePolicy', {
-      comment: `${props.siteKey}: cache key holds only the site's allowlisted cookies`,
-      cookieBehavior: cookies.cache,
-      queryStringBehavior: cloudfront.CacheQueryStringBehavior.all(),
-      headerBehavior: cloudfront.CacheHeaderBehavior.none(),
-      defaultTtl: Duration.hours(1),
-      enableAcceptEncodingGzip: true,
-      enableAcceptEncodingBrotli: true,
-    });
-    this.originRequestPolicy = new cloudfront.OriginRequestPolicy(this, 'OriginRequestPolicy', {
-      comment: `${props.siteKey}: forwards only the site's allowlisted cookies`,
-      cookieBehavior: cookies.originRequest,
-      queryStringBehavior: cloudfront.OriginRequestQueryStringBehavior.all(),
-      headerBehavior: props.forwardHeaders?.length
-        ? cloudfront.OriginRequestHeaderBehavior.allowList(...props.forwardHeaders)
-        : cloudfront.OriginRequestHeaderBehavior.none(),
-    });
-
     const additionalBehaviors: Record<string, cloudfront.BehaviorOptions> = {};
     for (const [path, b] of Object.entries(props.additionalBehaviors ?? {})) {
       additionalBehaviors[path] = this.behavior(b.origin ?? props.origin, b);
@@ -154,14 +150,68 @@ export class PrivateDistribution extends Construct {
     });
   }
 
+  private newCachePolicy(id: string, cookieBehavior: cloudfront.CacheCookieBehavior, what: string): cloudfront.ICachePolicy {
+    return new cloudfront.CachePolicy(this, id, {
+      comment: `${this.siteKey}: ${what}`,
+      cookieBehavior,
+      queryStringBehavior: cloudfront.CacheQueryStringBehavior.all(),
+      headerBehavior: cloudfront.CacheHeaderBehavior.none(),
+      defaultTtl: Duration.hours(1),
+      enableAcceptEncodingGzip: true,
+      enableAcceptEncodingBrotli: true,
+    });
+  }
+
+  private newOriginRequestPolicy(id: string, cookieBehavior: cloudfront.OriginRequestCookieBehavior, what: string): cloudfront.IOriginRequestPolicy {
+    return new cloudfront.OriginRequestPolicy(this, id, {
+      comment: `${this.siteKey}: ${what}`,
+      cookieBehavior,
+      queryStringBehavior: cloudfront.OriginRequestQueryStringBehavior.all(),
+      headerBehavior: this.forwardHeaders?.length
+        ? cloudfront.OriginRequestHeaderBehavior.allowList(...this.forwardHeaders)
+        : cloudfront.OriginRequestHeaderBehavior.none(),
+    });
+  }
+
+  /**
+   * A cookie set's cache policy, made when a cached behavior first uses it (an unused
+   * policy would still count against CloudFront's quotas). Without a set: the site's
+   * whole allowlist, under the policy's original id.
+   */
+  private cachePolicyFor(set?: CookieSet): cloudfront.ICachePolicy {
+    const s = this.checkedSet(set);
+    const id = `CachePolicy${s.id}`;
+    return (this.node.tryFindChild(id) as cloudfront.ICachePolicy | undefined) ??
+      this.newCachePolicy(id, this.cookieBehavior([...s.names]).cache, s.id ? setComment(s) : "cache key holds only the site's allowlisted cookies");
+  }
+
+  /** A cookie set's origin request policy, made on first use like `cachePolicyFor`. */
+  private originRequestPolicyFor(set?: CookieSet): cloudfront.IOriginRequestPolicy {
+    const s = this.checkedSet(set);
+    const id = `OriginRequestPolicy${s.id}`;
+    return (this.node.tryFindChild(id) as cloudfront.IOriginRequestPolicy | undefined) ??
+      this.newOriginRequestPolicy(id, this.cookieBehavior([...s.names]).originRequest, s.id ? setComment(s) : "forwards only the site's allowlisted cookies");
+  }
+
+  /** The set itself, or the site's whole allowlist; a set may only name declared cookies. */
+  private checkedSet(set?: CookieSet): CookieSet {
+    const declared = this.site.cookies.map((c) => c.name);
+    if (!set) return { id: '', names: declared };
+    const undeclared = set.names.filter((n) => !declared.includes(n));
+    if (undeclared.length > 0) {
+      throw new Error(`PrivateDistribution ${this.siteKey}: cookie set ${set.id} names cookies the site does not declare: ${undeclared.join(', ')}`);
+    }
+    return set;
+  }
+
   /** The only place a behavior is made: every path gets the same privacy settings. */
   private behavior(origin: cloudfront.IOrigin, b: Omit<SiteBehavior, 'origin'>): cloudfront.BehaviorOptions {
     return {
       origin,
       viewerProtocolPolicy: cloudfront.ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
       allowedMethods: b.allowedMethods ?? cloudfront.AllowedMethods.ALLOW_GET_HEAD,
-      cachePolicy: b.caching === 'cached' ? this.cachePolicy : cloudfront.CachePolicy.CACHING_DISABLED,
-      originRequestPolicy: this.originRequestPolicy,
+      cachePolicy: b.caching === 'cached' ? this.cachePolicyFor(b.cookieSet) : cloudfront.CachePolicy.CACHING_DISABLED,
+      originRequestPolicy: this.originRequestPolicyFor(b.cookieSet),
       responseHeadersPolicy: b.stripSetCookie ? this.headersWithoutCookies() : this.responseHeadersPolicy,
       functionAssociations: this.cookieFilter.associations(),
       compress: true,
@@ -178,8 +228,7 @@ export class PrivateDistribution extends Construct {
   }
 
   /** Cookies reach the cache key and the origin only when the site declares them. */
-  private cookieBehavior(): { cache: cloudfront.CacheCookieBehavior; originRequest: cloudfront.OriginRequestCookieBehavior } {
-    const names = this.site.cookies.map((c) => c.name);
+  private cookieBehavior(names: string[]): { cache: cloudfront.CacheCookieBehavior; originRequest: cloudfront.OriginRequestCookieBehavior } {
     return names.length === 0
       ? { cache: cloudfront.CacheCookieBehavior.none(), originRequest: cloudfront.OriginRequestCookieBehavior.none() }
       : {
@@ -211,6 +260,10 @@ export class PrivateDistribution extends Construct {
     }
     for (const ack of acks) Validations.of(this.distribution).acknowledge(ack);
   }
+}
+
+function setComment(set: CookieSet): string {
+  return `cookie set ${set.id}: ${set.names.length ? set.names.join(', ') : 'no cookie'}`;
 }
 
 /** The apex the site's host name sits under: `appman.example.org` with subdomain `appman` → `example.org`. */

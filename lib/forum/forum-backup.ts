@@ -1,4 +1,4 @@
-import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as backup from 'aws-cdk-lib/aws-backup';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as events from 'aws-cdk-lib/aws-events';
@@ -16,6 +16,10 @@ export interface ForumBackupProps {
  * restore) and of its data volume on its own (a snapshot to swap in under a
  * fresh host). The vault is in the stack's (EU) region and kept if the stack is
  * deleted, so its recovery points stay until their own deletion date.
+ *
+ * Its name carries the stack's id (a UUID, new for every stack): a vault kept after a
+ * failed first create would otherwise hold the name the retry needs (CloudFormation
+ * requires a vault name; CDK's default is the same on every create).
  */
 export class ForumBackup extends Construct {
   public readonly vault: backup.BackupVault;
@@ -23,7 +27,8 @@ export class ForumBackup extends Construct {
 
   constructor(scope: Construct, id: string, props: ForumBackupProps) {
     super(scope, id);
-    this.vault = new backup.BackupVault(this, 'Vault', { removalPolicy: RemovalPolicy.RETAIN });
+    const stackUuid = Fn.select(2, Fn.split('/', Stack.of(this).stackId));
+    this.vault = new backup.BackupVault(this, 'Vault', { backupVaultName: `forum-${stackUuid}`, removalPolicy: RemovalPolicy.RETAIN });
     this.plan = new backup.BackupPlan(this, 'Plan', { backupVault: this.vault });
     this.plan.addRule(
       new backup.BackupPlanRule({

@@ -1,5 +1,6 @@
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
-import { SiteBehavior } from '../constructs/private-distribution';
+import { SiteConfig } from '../config';
+import { CookieSet, SiteBehavior } from '../constructs/private-distribution';
 
 /**
  * How Discourse sits behind PrivateDistribution. Pages and the API are
@@ -11,16 +12,61 @@ import { SiteBehavior } from '../constructs/private-distribution';
 /** Paths whose file names carry a content digest. */
 const FINGERPRINTED = ['/assets/*', '/stylesheets/*', '/theme-javascripts/*', '/svg-sprite/*'];
 
-export const FORUM_BEHAVIORS: Record<string, SiteBehavior> = {
-  // Long polling (POST) for live updates: never cached, never coalesced.
-  '/message-bus/*': { caching: 'uncached', allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL },
-  // Uploads may be secure (member-only) uploads; Discourse decides per request. The composer
-  // POSTs to /uploads/lookup-urls, /uploads/lookup-metadata and the multipart routes
-  // (/uploads/create-multipart, complete-multipart, abort-multipart, batch-presign-multipart-parts):
-  // discourse/discourse config/routes.rb, `post "uploads/..."`.
-  '/uploads/*': { caching: 'uncached', allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL },
-  ...Object.fromEntries(FINGERPRINTED.map((path) => [path, { caching: 'cached' } as SiteBehavior])),
-};
+/**
+ * Which cookies Discourse's server sets or reads where (discourse/discourse), so each
+ * origin request policy stays within CloudFront's 10 cookies:
+ * - Only the login and single sign-on flows (`/session*`, `/auth/*`): `sso_payload`
+ *   (set and read by SessionController's DiscourseConnect provider, read again at
+ *   login), `sso_destination_url` (set by SessionController, read by the login
+ *   modal's script) and `authentication_data` (set by the `/auth/:provider/callback`
+ *   of Users::OmniauthCallbacksController). The estate turns every third-party login
+ *   off (privacy-settings.ts), so these flows only carry them for completeness.
+ * - Only rendered pages: the preferences the page's script sets and the server reads
+ *   to render (`theme_ids`: ApplicationController's theme selection; `color_scheme_id`,
+ *   `dark_scheme_id`, `text_size`, `forced_color_mode`: ApplicationHelper). Login
+ *   responses are JSON or redirects and need none of them.
+ * - Everywhere dynamic: `_t` and `_forum_session` (current user, CSRF),
+ *   `destination_url` (set by ApplicationController#redirect_to_login on any page,
+ *   read at login) and `_pending_anonymous_action` (AnonymousAction: consumed by
+ *   CurrentUser#log_on_user, which activation, invites and password resets under `/u/`
+ *   and `/invites/` call as well as login).
+ * Fingerprinted files vary by nothing but their name: no cookie at all.
+ */
+const LOGIN_ONLY = ['sso_payload', 'sso_destination_url', 'authentication_data'];
+const PAGES_ONLY = ['theme_ids', 'color_scheme_id', 'dark_scheme_id', 'text_size', 'forced_color_mode'];
+
+/** The forum's cookie sets, from the site's declared cookies (a cookie added to the config goes to both dynamic sets). */
+export function forumCookieSets(site: SiteConfig): { pages: CookieSet; login: CookieSet; none: CookieSet } {
+  const declared = site.cookies.map((c) => c.name);
+  return {
+    pages: { id: 'Pages', names: declared.filter((n) => !LOGIN_ONLY.includes(n)) },
+    login: { id: 'Login', names: declared.filter((n) => !PAGES_ONLY.includes(n)) },
+    none: { id: 'Fingerprinted', names: [] },
+  };
+}
+
+/** Discourse's default behavior: pages and the API, uncached, all methods. */
+export function forumDefaultBehavior(site: SiteConfig): Omit<SiteBehavior, 'origin'> {
+  return { caching: 'uncached', allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL, cookieSet: forumCookieSets(site).pages };
+}
+
+export function forumBehaviors(site: SiteConfig): Record<string, SiteBehavior> {
+  const sets = forumCookieSets(site);
+  const dynamic = (cookieSet: CookieSet): SiteBehavior => ({ caching: 'uncached', allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL, cookieSet });
+  return {
+    // Long polling (POST) for live updates: never cached, never coalesced.
+    '/message-bus/*': dynamic(sets.pages),
+    // Uploads may be secure (member-only) uploads; Discourse decides per request. The composer
+    // POSTs to /uploads/lookup-urls, /uploads/lookup-metadata and the multipart routes
+    // (/uploads/create-multipart, complete-multipart, abort-multipart, batch-presign-multipart-parts):
+    // discourse/discourse config/routes.rb, `post "uploads/..."`.
+    '/uploads/*': dynamic(sets.pages),
+    // Login (POST /session), DiscourseConnect (/session/sso*), e-mail login and 2FA; third-party login callbacks.
+    '/session*': dynamic(sets.login),
+    '/auth/*': dynamic(sets.login),
+    ...Object.fromEntries(FINGERPRINTED.map((path) => [path, { caching: 'cached', cookieSet: sets.none } as SiteBehavior])),
+  };
+}
 
 /** CloudFront's quota of headers in one origin request policy (CloudFront Developer Guide, "Quotas on policies"). */
 export const ORIGIN_REQUEST_POLICY_HEADER_QUOTA = 10;

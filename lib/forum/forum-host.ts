@@ -4,6 +4,7 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import { forumUserData } from './user-data';
+import { acknowledgeLaunchResolvedImage, hostImage } from '../constructs/host-image';
 import { boundedLogRetention } from '../constructs/log-retention';
 import { nagAccount, nagPartition } from '../constructs/nag-finding';
 
@@ -87,7 +88,8 @@ export class ForumHost extends Construct {
       vpcSubnets: { subnets: [props.subnet] },
       associatePublicIpAddress: false,
       instanceType: props.instanceType ?? ec2.InstanceType.of(ec2.InstanceClass.T4G, ec2.InstanceSize.SMALL),
-      machineImage: ec2.MachineImage.latestAmazonLinux2023({ cpuType: ec2.AmazonLinuxCpuType.ARM_64 }),
+      // Resolved once at launch: a new Amazon Linux image does not replace the host on a deploy.
+      machineImage: hostImage(),
       role,
       securityGroup: this.securityGroup,
       httpTokens: ec2.HttpTokens.REQUIRED,
@@ -113,6 +115,7 @@ export class ForumHost extends Construct {
       ),
     });
     Tags.of(this.instance).add(FORUM_HOST_TAG, tagValue);
+    acknowledgeLaunchResolvedImage(this.instance);
     this.acknowledgeHostFindings(role);
   }
 
@@ -182,7 +185,7 @@ export class ForumHost extends Construct {
     Validations.of(this.instance).acknowledge({
       id: 'AwsSolutions-EC29',
       reason:
-        'Termination protection would block CloudFormation from replacing the host (e.g. a new AMI). The host is disposable: ' +
+        'Termination protection would block CloudFormation from replacing the host (e.g. an instance type change). The host is disposable: ' +
         'its data is on a separate volume retained on delete and backed up by AWS Backup.',
     });
   }

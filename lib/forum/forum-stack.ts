@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { EstateConfig, ForumConfig, siteHostName } from '../config';
 import { siteDomain } from '../constructs/site-domain';
 import { ForumBackup } from './forum-backup';
-import { FORUM_BEHAVIORS, FORUM_CSP, FORUM_FORWARD_HEADERS } from './forum-edge';
+import { FORUM_CSP, FORUM_FORWARD_HEADERS, forumBehaviors, forumDefaultBehavior } from './forum-edge';
 import { ForumEgress } from './forum-egress';
 import { ForumEmail } from './forum-email';
 import { ForumHost } from './forum-host';
@@ -92,8 +92,8 @@ export class ForumStack extends Stack {
       contentSecurityPolicy: FORUM_CSP,
       overrideOriginContentSecurityPolicy: false,
       forwardHeaders: FORUM_FORWARD_HEADERS,
-      defaultBehavior: { caching: 'uncached', allowedMethods: cloudfront.AllowedMethods.ALLOW_ALL },
-      additionalBehaviors: FORUM_BEHAVIORS,
+      defaultBehavior: forumDefaultBehavior(props.site),
+      additionalBehaviors: forumBehaviors(props.site),
     });
 
     new ForumOriginAccess(this, 'OriginAccess', {

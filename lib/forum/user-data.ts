@@ -98,7 +98,27 @@ SED
 exec > >(sed -u -E -f ${REDACT_SCRIPT} | tee -a ${FORUM_LOG_FILES.bootstrap}) 2>&1
 echo "forum bootstrap: start $(date -u +%FT%TZ)"
 
-dnf install -y docker git amazon-cloudwatch-agent
+# User data runs once: a step that fails for a moment must not leave the forum unbuilt.
+# retry ATTEMPTS COMMAND...: package mirrors, GitHub and Docker Hub can fail briefly.
+retry() {
+  local attempts=$1 n=1; shift
+  until "$@"; do
+    [ "$n" -ge "$attempts" ] && { echo "failed after $n attempts: $*"; return 1; }
+    echo "attempt $n failed, retrying: $*"; sleep $((n * 20)); n=$((n + 1))
+  done
+}
+# The host reaches the internet only through the NAT instance, which may still be booting
+# (or forwarding nothing yet): wait up to 30 minutes for HTTPS out before downloading anything.
+wait_for_egress() {
+  local n=0
+  until curl -sS -o /dev/null --max-time 10 https://github.com; do
+    n=$((n + 1)); [ "$n" -ge 60 ] && { echo "no egress through the NAT after 30 minutes"; return 1; }
+    echo "waiting for egress through the NAT"; sleep 30
+  done
+}
+wait_for_egress
+
+retry 5 dnf install -y docker git amazon-cloudwatch-agent
 
 # Swap: Discourse's documented minimum is 1 GiB RAM plus swap; rebuilds need it.
 if ! swapon --show | grep -q /swapfile; then
@@ -106,7 +126,7 @@ if ! swapon --show | grep -q /swapfile; then
   echo '/swapfile none swap sw 0 0' >> /etc/fstab
 fi
 
-git clone https://github.com/discourse/discourse_docker.git ${DISCOURSE_DIR}
+retry 5 sh -c 'rm -rf ${DISCOURSE_DIR} && git clone https://github.com/discourse/discourse_docker.git ${DISCOURSE_DIR}'
 git -C ${DISCOURSE_DIR} -c advice.detachedHead=false checkout --detach ${DISCOURSE_DOCKER_COMMIT}
 
 # Data volume: attached here (not by CloudFormation) so a replacement host takes it over
@@ -169,7 +189,9 @@ ${FILL_PLACEHOLDERS_PY.trim()}
 PY
 ${fillEnv.join(' ')} python3 /root/fill-placeholders.py ${DISCOURSE_DIR}/containers/app.yml
 
-cd ${DISCOURSE_DIR} && ./launcher rebuild app
+# Twice at most: a second try covers a download that failed mid-build; a rebuild the privacy
+# settings check aborts fails the same way again.
+cd ${DISCOURSE_DIR} && retry 2 ./launcher rebuild app
 echo "forum bootstrap: done $(date -u +%FT%TZ)"
 `;
 }

@@ -341,7 +341,7 @@ describe('appman stack with a domain', () => {
   });
 
   test('the task role may send only from the estate domain, only through this identity and set', () => {
-    const send = statements(template).filter((s) => actionsOf(s).some((a) => a.startsWith('ses:')));
+    const send = statements(template).filter((s) => actionsOf(s).some((a) => a.startsWith('ses:Send')));
     expect(send).toHaveLength(1);
     expect(actionsOf(send[0]).sort()).toEqual(['ses:SendEmail', 'ses:SendRawEmail']);
     expect(send[0].Condition).toEqual({ StringLike: { 'ses:FromAddress': '*@example.org' } });
@@ -353,6 +353,16 @@ describe('appman stack with a domain', () => {
     const roles = template.findResources('AWS::IAM::Policy', { Properties: { PolicyDocument: { Statement: Match.arrayWith([send[0]]) } } });
     const role = Object.values<any>(roles)[0].Properties.Roles[0].Ref;
     expect(role).toBe(taskDefinition(template).Properties!.TaskRoleArn['Fn::GetAtt'][0]);
+  });
+
+  test("the task role may read the send quota: django-ses's default auto-throttle calls ses:GetSendQuota before the first send", () => {
+    const quota = statements(template).filter((s) => actionsOf(s).includes('ses:GetSendQuota'));
+    expect(quota).toHaveLength(1);
+    // GetSendQuota has no resource-level permissions: it reads the account's sending limits only.
+    expect(actionsOf(quota[0])).toEqual(['ses:GetSendQuota']);
+    expect(quota[0].Resource).toBe('*');
+    const roles = template.findResources('AWS::IAM::Policy', { Properties: { PolicyDocument: { Statement: Match.arrayWith([quota[0]]) } } });
+    expect(Object.values<any>(roles)[0].Properties.Roles[0].Ref).toBe(taskDefinition(template).Properties!.TaskRoleArn['Fn::GetAtt'][0]);
   });
 
   test('appman.<domain> points at the distribution', () => {

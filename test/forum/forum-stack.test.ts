@@ -4,6 +4,7 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { parse } from 'yaml';
 import { estateConfig } from '../../estate.config';
 import { privacyChecks } from '../../lib/checks';
+import { POLICY_ITEM_QUOTA } from '../../lib/deploy-readiness/rules/CloudFrontPolicyQuotas';
 import { FORUM_FORWARD_HEADERS, ORIGIN_REQUEST_POLICY_HEADER_QUOTA } from '../../lib/forum/forum-edge';
 import { DISCOURSE_DOCKER_COMMIT, REDACT_SCRIPT } from '../../lib/forum/user-data';
 import { buildForum, withDomain } from './build';
@@ -51,8 +52,10 @@ describe('forum stack (default estate: no domain)', () => {
     expect(resource.Properties.MetadataOptions).toEqual({ HttpTokens: 'required', HttpPutResponseHopLimit: 1 });
     expect(resource.Properties.KeyName).toBeUndefined();
     expect(template.findResources('AWS::EC2::KeyPair')).toEqual({});
-    const ami = Object.values(template.toJSON().Parameters as Record<string, { Default?: string }>).map((p) => p.Default);
-    expect(ami).toContain('/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-arm64');
+    // The newest Amazon Linux 2023 at launch, resolved by EC2 once: no deploy-time SSM parameter,
+    // so a new image published by AWS does not replace the host (and rebuild Discourse) on the next deploy.
+    expect(resource.Properties.ImageId).toBe('resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-arm64');
+    expect(Object.keys(template.toJSON().Parameters ?? {}).filter((p) => /SsmParameterValue/.test(p))).toEqual([]);
     expect(resource.Properties.BlockDeviceMappings).toEqual([
       { DeviceName: '/dev/xvda', Ebs: { DeleteOnTermination: true, Encrypted: true, VolumeSize: 20, VolumeType: 'gp3' } },
     ]);
@@ -137,6 +140,27 @@ describe('forum stack (default estate: no domain)', () => {
     ]);
     expect(nats[0].Properties.NetworkInterfaces[0].AssociatePublicIpAddress).toBe(true);
     expect(nats[0].Properties.KeyName).toBeUndefined();
+    // IMDSv2 only; the image resolved at launch, as the forum host's.
+    expect(nats[0].Properties.MetadataOptions).toEqual({ HttpTokens: 'required' });
+    expect(nats[0].Properties.ImageId).toBe('resolve:ssm:/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-arm64');
+    expect(Object.keys(network.toJSON().Parameters ?? {}).filter((p) => /SsmParameterValue/.test(p))).toEqual([]);
+  });
+
+  test('the NAT retries its package install and forwards from the default route interface on every boot', () => {
+    const nat = Object.values(network.findResources('AWS::EC2::Instance'))[0];
+    const script = nat.Properties.UserData['Fn::Base64'] as string;
+    expect(script).toMatch(/until dnf install -y iptables-services; do/);
+    expect(script).toContain('MASQUERADE');
+    expect(script).toContain('net.ipv4.ip_forward=1');
+  });
+
+  test('the first boot waits for egress through the NAT and retries what it downloads', () => {
+    const script = userData(template);
+    const wait = script.indexOf('wait_for_egress');
+    expect(wait).toBeGreaterThan(-1);
+    expect(wait).toBeLessThan(script.indexOf('retry 5 dnf install -y docker git amazon-cloudwatch-agent'));
+    expect(script).toMatch(/retry 5 sh -c '.*git clone https:\/\/github.com\/discourse\/discourse_docker.git/);
+    expect(script).toContain('retry 2 ./launcher rebuild app');
   });
 
   test('Session Manager replaces SSH', () => {
@@ -198,6 +222,11 @@ describe('forum stack (default estate: no domain)', () => {
     const vault = only(template, 'AWS::Backup::BackupVault');
     expect(vault.resource.DeletionPolicy).toBe('Retain');
     expect(rules[0].TargetBackupVault).toEqual({ 'Fn::GetAtt': [vault.id, 'BackupVaultName'] });
+    // Kept after a failed first create: a retry must not collide with it. The stack id is new
+    // for every stack, so the name is too (DeployReadiness-RetainedFixedName).
+    expect(vault.resource.Properties.BackupVaultName).toEqual({
+      'Fn::Join': ['', ['forum-', { 'Fn::Select': [2, { 'Fn::Split': ['/', { Ref: 'AWS::StackId' }] }] }]],
+    });
     const selection = only(template, 'AWS::Backup::BackupSelection').resource;
     const resources = JSON.stringify(selection.Properties.BackupSelection.Resources);
     expect(resources).toContain(only(template, 'AWS::EC2::Instance').id);
@@ -214,6 +243,7 @@ describe('forum stack (default estate: no domain)', () => {
 
   test('behaviors suit Discourse: pages, message bus and uploads uncached; fingerprinted assets cached', () => {
     const dist = only(template, 'AWS::CloudFront::Distribution').resource.Properties.DistributionConfig;
+    // Fingerprinted files: one cache policy with no cookie in the key (nothing varies by member).
     const sitePolicy = { Ref: only(template, 'AWS::CloudFront::CachePolicy').id };
     expect(dist.DefaultCacheBehavior.CachePolicyId).toBe(CACHING_DISABLED);
     expect(dist.DefaultCacheBehavior.AllowedMethods).toEqual(expect.arrayContaining(['POST', 'PUT', 'DELETE', 'PATCH']));
@@ -230,26 +260,63 @@ describe('forum stack (default estate: no domain)', () => {
     for (const b of [dist.DefaultCacheBehavior, ...dist.CacheBehaviors]) expect(b.ViewerProtocolPolicy).toBe('redirect-to-https');
   });
 
-  test('only the forum cookie allowlist and the headers Discourse needs reach the origin', () => {
-    const policy = only(template, 'AWS::CloudFront::OriginRequestPolicy').resource.Properties.OriginRequestPolicyConfig;
-    expect(policy.CookiesConfig).toEqual({ CookieBehavior: 'whitelist', Cookies: forumCookies });
+  /** Each behavior's origin request policy, by path ('default' for the default behavior). */
+  function originCookiesByPath(): Record<string, string[]> {
+    const dist = only(template, 'AWS::CloudFront::Distribution').resource.Properties.DistributionConfig;
+    const policies = template.findResources('AWS::CloudFront::OriginRequestPolicy');
+    const out: Record<string, string[]> = {};
+    for (const b of [dist.DefaultCacheBehavior, ...dist.CacheBehaviors]) {
+      const cookies = policies[b.OriginRequestPolicyId.Ref].Properties.OriginRequestPolicyConfig.CookiesConfig;
+      out[b.PathPattern ?? 'default'] = cookies.Cookies ?? [];
+    }
+    return out;
+  }
+
+  test("each path sends the origin only the cookies Discourse sets or reads there, within CloudFront's 10 per policy", () => {
+    const byPath = originCookiesByPath();
+    const pages = ['_t', '_forum_session', 'destination_url', '_pending_anonymous_action', 'theme_ids', 'color_scheme_id', 'dark_scheme_id', 'text_size', 'forced_color_mode'];
+    const login = ['_t', '_forum_session', 'destination_url', '_pending_anonymous_action', 'sso_payload', 'sso_destination_url', 'authentication_data'];
+    expect(byPath).toEqual({
+      default: pages,
+      '/message-bus/*': pages,
+      '/uploads/*': pages,
+      '/session*': login,
+      '/auth/*': login,
+      '/assets/*': [],
+      '/stylesheets/*': [],
+      '/theme-javascripts/*': [],
+      '/svg-sprite/*': [],
+    });
+    // Every declared cookie reaches the origin where Discourse uses it; none beyond the allowlist.
+    expect(new Set(Object.values(byPath).flat())).toEqual(new Set(forumCookies));
+    // Room for one more cookie (e.g. Discourse's `cn`) on every path.
+    for (const names of Object.values(byPath)) expect(names.length).toBeLessThanOrEqual(POLICY_ITEM_QUOTA - 1);
+    for (const [, r] of Object.entries(template.findResources('AWS::CloudFront::CachePolicy'))) {
+      const key = (r as any).Properties.CachePolicyConfig.ParametersInCacheKeyAndForwardedToOrigin;
+      expect(key.CookiesConfig).toEqual({ CookieBehavior: 'none' });
+    }
+  });
+
+  test('only the headers Discourse needs reach the origin', () => {
+    const policies = Object.values(template.findResources('AWS::CloudFront::OriginRequestPolicy'));
+    expect(policies).toHaveLength(3);
+    const policy = (policies[0] as any).Properties.OriginRequestPolicyConfig;
+    for (const p of policies) expect((p as any).Properties.OriginRequestPolicyConfig.HeadersConfig).toEqual(policy.HeadersConfig);
     expect(policy.HeadersConfig).toEqual({ HeaderBehavior: 'whitelist', Headers: FORUM_FORWARD_HEADERS });
     expect(FORUM_FORWARD_HEADERS).toEqual(expect.arrayContaining(['Host', 'X-CSRF-Token']));
     expect(FORUM_FORWARD_HEADERS).not.toContain('Referer');
     expect(policy.HeadersConfig.Headers.length).toBeLessThanOrEqual(ORIGIN_REQUEST_POLICY_HEADER_QUOTA);
     // Decided against (docs/forum.md): the deferred page-view headers carry the referrer and path.
     expect(policy.HeadersConfig.Headers.filter((h: string) => /Deferred/i.test(h))).toEqual([]);
-    const cache = only(template, 'AWS::CloudFront::CachePolicy').resource.Properties.CachePolicyConfig;
-    expect(cache.ParametersInCacheKeyAndForwardedToOrigin.CookiesConfig).toEqual({ CookieBehavior: 'whitelist', Cookies: forumCookies });
   });
 
   test('HTTPS reaches Discourse: CloudFront-Forwarded-Proto is forwarded and app.yml maps it for Rails', () => {
-    const policy = only(template, 'AWS::CloudFront::OriginRequestPolicy').resource.Properties.OriginRequestPolicyConfig;
-    expect(policy.HeadersConfig.Headers).toContain('CloudFront-Forwarded-Proto');
-    // Every behavior forwards it: one origin request policy for the whole distribution.
+    // Every behavior forwards it: each origin request policy of the distribution lists it.
+    const policies = template.findResources('AWS::CloudFront::OriginRequestPolicy');
     const dist = only(template, 'AWS::CloudFront::Distribution').resource.Properties.DistributionConfig;
-    const policyRef = { Ref: only(template, 'AWS::CloudFront::OriginRequestPolicy').id };
-    for (const b of [dist.DefaultCacheBehavior, ...dist.CacheBehaviors]) expect(b.OriginRequestPolicyId).toEqual(policyRef);
+    for (const b of [dist.DefaultCacheBehavior, ...dist.CacheBehaviors]) {
+      expect(policies[b.OriginRequestPolicyId.Ref].Properties.OriginRequestPolicyConfig.HeadersConfig.Headers).toContain('CloudFront-Forwarded-Proto');
+    }
     const script = userData(template);
     const appYml = parse(script.slice(script.indexOf("<<'APPYML'\n") + 11, script.indexOf('\nAPPYML\n')), { version: '1.1' });
     expect(appYml.env.DISCOURSE_FORCE_HTTPS).toBe(true);

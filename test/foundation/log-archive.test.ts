@@ -95,6 +95,25 @@ describe('operator alerts', () => {
       });
     });
 
+    test("CloudWatch alarms of this account may publish: the topic policy replaces SNS's default one", () => {
+      template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Allow',
+              Principal: { Service: 'cloudwatch.amazonaws.com' },
+              Action: 'sns:Publish',
+              Resource: { Ref: topicId },
+              Condition: {
+                StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
+                ArnLike: { 'aws:SourceArn': { 'Fn::Join': ['', ['arn:aws:cloudwatch:eu-west-1:', { Ref: 'AWS::AccountId' }, ':alarm:*']] } },
+              },
+            }),
+          ]),
+        },
+      });
+    });
+
     test('the anonymizer failure alarm notifies the topic on entering ALARM only', () => {
       const alarm = failureAlarm(template).Properties;
       expect(alarm.AlarmActions).toEqual([{ Ref: topicId }]);
