@@ -34,7 +34,7 @@ export function fromCloudAssembly(assembly: cxapi.CloudAssembly): ReadAssembly {
         .filter(([rule]) => !rule.startsWith(SCHEMA_VALIDATOR_PREFIX))
         .map(([rule, reason]) => ({
           path: constructPath(entry.path),
-          rule: readableRuleId(rule, paths),
+          rule: readableRuleId(rule, paths, templates[i].region),
           reason: String(reason),
         })),
     );
@@ -48,10 +48,15 @@ const SCHEMA_VALIDATOR_PREFIX = 'CloudFormation-Validate::';
 /**
  * cdk-nag's findings reach Validations as annotations (`Annotation::` prefix), and its
  * finding ids name resources by logical id (`<Content88381566.Arn>`): both become what
- * a reviewer reads, the rule id and the construct path.
+ * a reviewer reads, the rule id and the construct path (and the stack's region, which
+ * ARN patterns repeat, a placeholder).
  */
-function readableRuleId(rule: string, paths: ReadonlyMap<string, string>): string {
-  return rule.replace(/^Annotation::/, '').replace(/<([A-Za-z0-9]+)(\.[A-Za-z.]+)?>/g, (whole, id: string, attr = '') => {
+function readableRuleId(rule: string, paths: ReadonlyMap<string, string>, region: string): string {
+  return rule
+    .replace(/^Annotation::/, '')
+    // The stack's own region in an ARN pattern is stated once per stack already.
+    .split(`:${region}:`).join(':<stack region>:')
+    .split(`-${region}/`).join('-<stack region>/').replace(/<([A-Za-z0-9]+)(\.[A-Za-z.]+)?>/g, (whole, id: string, attr = '') => {
     const found = paths.get(id);
     return found ? `<${found}${attr}>` : whole;
   });

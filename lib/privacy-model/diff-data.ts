@@ -1,7 +1,7 @@
 import { Change, compareDays, pair } from './change';
 import { inEu } from './regions';
 import { PrivacyModel, StoreFact } from './types';
-import { describeDestinationPlace, describeRetention, isLogStore } from './wording';
+import { describeDestinationPlace, describeRetention, isLogStore, storeLabel } from './wording';
 
 const LOGS_PROMISE = 'policy says logs are rotated periodically, not kept indefinitely';
 
@@ -12,13 +12,13 @@ export function diffStores(base: PrivacyModel, head: PrivacyModel): Change[] {
   const stores = pair(base.stores, head.stores, (s) => s.name);
   for (const s of stores.added) {
     const where = describeDestinationPlace({ region: s.region, inEu: inEu(s.region) });
-    changes.push({ effect: 'widening', category: 'store', text: `new store: ${s.kind} ${s.name}${where}, ${s.encryption}, ${describeRetention(s.retention)}` });
+    changes.push({ effect: 'widening', category: 'store', text: `new store: ${storeLabel(s)}${where}, ${s.encryption}, ${describeRetention(s.retention)}` });
   }
-  for (const s of stores.removed) changes.push({ effect: 'narrowing', category: 'store', text: `store removed: ${s.kind} ${s.name}` });
+  for (const s of stores.removed) changes.push({ effect: 'narrowing', category: 'store', text: `store removed: ${storeLabel(s)}` });
   // One line per retention change shared by several log stores: "logs: retention 30 → 400 days".
   const retention = new Map<string, { stores: StoreFact[]; logs: boolean; effect: number }>();
   for (const [b, h] of stores.both) {
-    const label = h.kind === 'log groups' ? `${h.name} (${h.count})` : h.name;
+    const label = storeLabel(h);
     if (b.encryption !== h.encryption) {
       const effect = h.encryption.startsWith('not encrypted') ? 'widening' : b.encryption.startsWith('not encrypted') ? 'narrowing' : 'neutral';
       changes.push({ effect, category: 'store', text: `${label}: encryption ${b.encryption} → ${h.encryption}` });
@@ -33,7 +33,7 @@ export function diffStores(base: PrivacyModel, head: PrivacyModel): Change[] {
     if (b.count !== h.count) changes.push({ effect: 'neutral', category: 'store', text: `${h.name}: ${b.count} → ${h.count}` });
   }
   for (const [key, { stores: list, logs, effect }] of retention) {
-    const names = list.map((s) => (s.kind === 'log groups' ? `${s.name} (${s.count})` : s.name)).join(', ');
+    const names = list.map(storeLabel).join(', ');
     const text = `${logs ? `logs (${names})` : names}: retention ${key.split('|')[1]}${logs ? `; ${LOGS_PROMISE}` : ''}`;
     changes.push({ effect: effect > 0 ? 'widening' : effect < 0 ? 'narrowing' : 'neutral', category: 'store', text });
   }

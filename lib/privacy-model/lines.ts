@@ -1,5 +1,5 @@
 import { PrivacyModel } from './types';
-import { describeCookie, describeDestinationPlace, describeRetention, siteName } from './wording';
+import { describeCookie, describeDestinationPlace, describeRetention, siteName, storeLabel } from './wording';
 
 /**
  * The model as the lines of its snapshot, the one a reviewer reads first. Regions
@@ -20,8 +20,7 @@ export function modelLines(model: PrivacyModel): string[] {
   }
   for (const c of model.cookies) lines.push(`cookie ${siteName(c.site)} \`${c.name}\`: ${describeCookie(c)}`);
   for (const s of model.stores) {
-    const what = s.kind === 'log groups' ? `${s.name} (${s.count})` : `${s.kind} ${s.name}`;
-    lines.push(`store ${what}: ${s.encryption}; ${describeRetention(s.retention)}`);
+    lines.push(`store ${storeLabel(s)}: ${s.encryption}; ${describeRetention(s.retention)}`);
   }
   for (const d of model.destinations) {
     lines.push(`destination ${d.via}: ${d.from} → ${d.to}${describeDestinationPlace(d)}`);

@@ -69,10 +69,13 @@ function logGroups(stacks: readonly AssemblyStack[]): StoreFact[] {
   for (const stack of stacks) {
     for (const [, r] of resources(stack.template, 'AWS::Logs::LogGroup')) byRegion.set(stack.region, [...(byRegion.get(stack.region) ?? []), r]);
   }
+  // Named by region only outside the region most stacks deploy to, so moving the whole estate renames nothing.
+  const stacksPerRegion = (region: string) => stacks.filter((s) => s.region === region).length;
+  const home = [...byRegion.keys()].sort((a, b) => stacksPerRegion(b) - stacksPerRegion(a) || a.localeCompare(b))[0];
   return [...byRegion].map(([region, groups]) => {
     const days = groups.map((r) => r.Properties?.RetentionInDays);
     return {
-      name: `log groups in ${region}`,
+      name: region === home ? 'log groups' : `log groups in ${region}`,
       kind: 'log groups',
       region,
       encryption: groups.every((r) => r.Properties?.KmsKeyId) ? 'KMS key' : 'CloudWatch Logs default',

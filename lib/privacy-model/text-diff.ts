@@ -17,8 +17,8 @@ export function lineDiff(before: readonly string[], after: readonly string[], co
     if (i < n && j < m && before[i] === after[j]) {
       ops.push({ op: ' ', line: before[i++] });
       j++;
-    } else if (j < m && (i === n || lcs[i][j + 1] >= lcs[i + 1][j])) ops.push({ op: '+', line: after[j++] });
-    else ops.push({ op: '-', line: before[i++] });
+    } else if (i < n && (j === m || lcs[i + 1][j] >= lcs[i][j + 1])) ops.push({ op: '-', line: before[i++] });
+    else ops.push({ op: '+', line: after[j++] });
   }
   const keep = ops.map((o, k) => o.op !== ' ' || ops.slice(Math.max(0, k - context), k + context + 1).some((x) => x.op !== ' '));
   const out: string[] = [];

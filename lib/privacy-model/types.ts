@@ -56,7 +56,7 @@ export interface CookieFact {
 export type StoreKind = 'S3 bucket' | 'log groups' | 'RDS database' | 'EBS volume' | 'SQS queue' | 'backup plan' | 'backup vault';
 
 export interface StoreFact {
-  /** Construct path, or for log groups `log groups in <region>`. */
+  /** Construct path; for log groups `log groups` (`log groups in <region>` outside the estate's main region). */
   readonly name: string;
   readonly kind: StoreKind;
   readonly region: string;

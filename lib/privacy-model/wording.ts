@@ -41,3 +41,8 @@ export function describeDestinationPlace(d: { region: string; inEu: boolean }): 
   if (d.region === 'unknown') return ' (region unknown: outside this app)';
   return ` (${d.region}, outside the EU)`;
 }
+
+/** `S3 bucket Estate-Logs/Logs`, or `log groups (10)`. */
+export function storeLabel(s: Pick<StoreFact, 'kind' | 'name' | 'count'>): string {
+  return s.kind === 'log groups' ? `${s.name} (${s.count})` : `${s.kind} ${s.name}`;
+}
