@@ -17,18 +17,19 @@ function replaceIn(dir: string, file: string, from: string, to: string): void {
 }
 
 const REPLICATION = `
-  // Measured change: the log bucket replicates to a bucket in us-east-1.
+  // Measured change: the log bucket replicates to a bucket in us-east-1 (ids unlike those of
+  // test/privacy-model/changes.ts, whose own replication change is synthesized on top of this).
   {
     const cdk = require('aws-cdk-lib');
     const s3 = require('aws-cdk-lib/aws-s3');
     const iam = require('aws-cdk-lib/aws-iam');
-    const replicaStack = new cdk.Stack(app, \`\${config.name}-Replica\`, { env: { region: 'us-east-1' } });
-    new s3.Bucket(replicaStack, 'Replica', {
+    const replicaStack = new cdk.Stack(app, \`\${config.name}-LogReplica\`, { env: { region: 'us-east-1' } });
+    new s3.Bucket(replicaStack, 'LogReplica', {
       bucketName: 'estate-log-replica', versioned: true, encryption: s3.BucketEncryption.S3_MANAGED,
       lifecycleRules: [{ expiration: cdk.Duration.days(30), noncurrentVersionExpiration: cdk.Duration.days(1) }],
       removalPolicy: cdk.RemovalPolicy.RETAIN,
     });
-    const role = new iam.Role(logArchive, 'ReplicationRole', { assumedBy: new iam.ServicePrincipal('s3.amazonaws.com') });
+    const role = new iam.Role(logArchive, 'LogReplicationRole', { assumedBy: new iam.ServicePrincipal('s3.amazonaws.com') });
     const bucket = logArchive.logBucket.node.defaultChild;
     bucket.addPropertyOverride('VersioningConfiguration', { Status: 'Enabled' });
     bucket.addPropertyOverride('ReplicationConfiguration', { Role: role.roleArn, Rules: [{ Status: 'Enabled', Destination: { Bucket: 'arn:aws:s3:::estate-log-replica' } }] });
