@@ -52,6 +52,8 @@ const CHANGES: Record<string, Edit> = {
   },
   region: (d) => replaceIn(d, 'estate.config.ts', "region: 'eu-west-1',", "region: 'eu-north-1',"),
   replication: (d) => replaceIn(d, 'lib/estate.ts', '\n  boundLambdaLogs(app, config.logRetentionDays);', REPLICATION),
+  // Not a privacy change: the edge's legacy-cookie expiry header, edited in the function source only.
+  edgeCodeEdit: (d) => replaceIn(d, 'lambda/edge/viewer-response.ts', "Path=/; Secure; SameSite=Lax'", "Path=/; Secure; SameSite=Strict'"),
 };
 
 const [dir, change] = process.argv.slice(2);

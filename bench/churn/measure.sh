@@ -7,7 +7,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/../.." && pwd)"
 rev="${1:?usage: measure.sh <rev> [change...]}"; shift
-changes=("${@:-imageBump cspDirective gaCookie logRetention region replication}")
+changes=("${@:-imageBump cspDirective gaCookie logRetention region replication edgeCodeEdit}")
 read -r -a changes <<<"${changes[*]}"
 cfn_snaps=(test/appman/appman-stack.test.ts test/appman/network-and-checks.test.ts test/forum/forum-stack.test.ts test/foundation/estate.test.ts)
 echo "| change | CloudFormation snapshots (lines +/-) | privacy-model snapshot (lines +/-) |"
