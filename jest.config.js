@@ -7,7 +7,8 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.tsx?$': ['@swc/jest'] },
   setupFiles: ['<rootDir>/test/setup/skip-cfn-validation.ts'],
-  snapshotSerializers: ['<rootDir>/test/setup/asset-hash-serializer.ts'],
+  // Templates first (code becomes a placeholder naming its source), then any remaining asset hash.
+  snapshotSerializers: ['<rootDir>/test/setup/template-serializer.ts', '<rootDir>/test/setup/asset-hash-serializer.ts'],
   testTimeout: 300000,
   // At least two workers: jest's default (cores - 1) runs one on a 2-core CI machine and
   // leaves the other core idle while the parent process only waits. Memory is not the

@@ -11,18 +11,20 @@ import { PrivacyThresholds, ResolvedThresholds, resolveThresholds } from './thre
 
 export interface PrivacyChecksProps extends NagPackProps, PrivacyThresholds {
   /**
-   * Also run the data-safety group: DataStoreEncrypted, DataStoreDeletionProtection,
-   * DataStoreRetainOnDelete. They protect data people gave against loss and theft —
-   * the policy's general commitment — rather than a specific promise about what is
-   * collected, where it goes or how long it stays, and they fire on most apps. The
-   * estate turns them on; another app opts in.
+   * Also run the data-safety group: DataStoreDeletionProtection and
+   * DataStoreRetainOnDelete. They protect data people gave against loss — the
+   * policy's general commitment — rather than a specific promise about what is
+   * collected, where it goes or how long it stays, and they fire on most apps
+   * (deletion protection off, `DESTROY` in development). The estate turns them on;
+   * another app opts in. DataStoreEncrypted is not in the group: encryption at rest
+   * of personal data is a privacy safeguard (GDPR art. 32), so it always runs.
    * @default false
    */
   readonly dataSafety?: boolean;
 }
 
 /** Rules of the optional data-safety group (see PrivacyChecksProps.dataSafety). */
-export const DATA_SAFETY_RULES: readonly string[] = ['DataStoreEncrypted', 'DataStoreDeletionProtection', 'DataStoreRetainOnDelete'];
+export const DATA_SAFETY_RULES: readonly string[] = ['DataStoreDeletionProtection', 'DataStoreRetainOnDelete'];
 
 /** The policy's promises, quoted; each rule's explanation names the one it protects. */
 const PROMISE = {
@@ -137,7 +139,7 @@ function specs(t: ResolvedThresholds): RuleSpec[] {
       explanation: `Protects ${PROMISE.erasure}: erased data must leave the backups within a bounded time. Set deleteAfter.` },
     { rule: rules.DataStoreEncrypted, level: error,
       info: 'The data store is not encrypted at rest.',
-      explanation: `Protects ${PROMISE.commitment} Turn on storage encryption.` },
+      explanation: `Protects ${PROMISE.commitment} Encryption at rest is the safeguard GDPR art. 32 names for personal data: a copied disk, snapshot or backup must not expose it. Turn on storage encryption.` },
     { rule: rules.DataStoreDeletionProtection, level: error,
       info: 'The data store offers deletion protection and it is off.',
       explanation: `Protects ${PROMISE.commitment} A mistaken deletion must not lose data people gave. Turn deletion protection on.` },

@@ -38,10 +38,10 @@ describe('README', () => {
   });
 
   test('every npm run it names is a script, and each operator command answers --help in CI', () => {
-    const named = [...new Set([...readme.matchAll(/npm run (\w+)/g)].map((m) => m[1]))];
-    expect(named).toEqual(expect.arrayContaining(['erase', 'verify', 'preview', 'evidence']));
+    const named = [...new Set([...readme.matchAll(/npm run ([\w-]+)/g)].map((m) => m[1]))];
+    expect(named).toEqual(expect.arrayContaining(['erase', 'verify', 'preview', 'evidence', 'privacy-diff']));
     for (const name of named) expect(scripts).toContain(name);
-    expect(ciRun).toMatch(/for command in erase verify preview evidence; do\s+npm run --silent "\$command" -- --help/);
+    expect(ciRun).toMatch(/for command in erase verify preview evidence privacy-diff; do\s+npm run --silent "\$command" -- --help/);
   });
 
   test('states the Node versions the workflow tests', () => {

@@ -65,6 +65,11 @@ describe('PrivacyChecks', () => {
     expect(strict.length - byDefault.length).toBe(safety.length);
   });
 
+  test('encryption at rest runs by default: it protects personal data, not only against loss', () => {
+    expect(new PrivacyChecks().ruleIds).toContain('Privacy-DataStoreEncrypted');
+    expect(DATA_SAFETY_RULES).not.toContain('DataStoreEncrypted');
+  });
+
   test('the estate registers the strict set', () => {
     const pack = privacyChecks(new App(), estateConfig);
     for (const r of DATA_SAFETY_RULES) expect(pack.ruleIds).toContain(`Privacy-${r}`);

@@ -65,13 +65,13 @@ function siteOf(dist: TemplateResource, d: Disclosure): DisclosedSite | undefine
   return d.sites.find((s) => s.key === key);
 }
 
-interface EdgeCookies {
+export interface EdgeCookies {
   readonly source: string;
   readonly names?: readonly string[];
   readonly problem?: string;
 }
 
-function edgeCookies(t: Template, dist: TemplateResource): EdgeCookies[] {
+export function edgeCookies(t: Template, dist: TemplateResource): EdgeCookies[] {
   const config = dist.Properties?.DistributionConfig ?? {};
   const behaviors = [config.DefaultCacheBehavior, ...(config.CacheBehaviors ?? [])].filter(Boolean);
   const out: EdgeCookies[] = [];
