@@ -10,7 +10,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { PrivacyChecks } from '../../lib/privacy/privacy-checks';
+import { PrivacyChecks } from '../../lib/privacy';
 
 export class PhotoShareStack extends Stack {
   constructor(scope: Construct, id: string, props: StackProps) {

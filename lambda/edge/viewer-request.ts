@@ -1,4 +1,4 @@
-import { CfEvent, CfMap, CfRequest, CfResponse } from './events';
+import { CfEvent, CfMap, CfRequest, CfResponse } from '../../lib/cloudfront-functions/events';
 import { POLICY, has, isLegacy } from './policy';
 import { PURGE_HEADER } from './purge-header';
 import { route, SiteRoutes } from './site-routes';

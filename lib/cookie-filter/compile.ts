@@ -71,7 +71,7 @@ export function compileCookieFilter(
   if (bytes > MAX_FUNCTION_BYTES) {
     throw new Error(
       `cookie filter (${event}) compiles to ${bytes} bytes, over CloudFront's ${MAX_FUNCTION_BYTES}-byte limit: ` +
-        "shorten the site's cookie list, its redirects or the legacy list in lib/cookie-filter/legacy-analytics.ts.",
+        "shorten the site's cookie list, its redirects or the legacy list in lib/privacy/tracking-cookies.ts.",
     );
   }
   return code;

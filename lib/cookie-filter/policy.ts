@@ -1,6 +1,6 @@
 import { SiteConfig } from '../config';
 import type { CookiePolicy } from '../../lambda/edge/policy';
-import { legacyAnalyticsCookies } from './legacy-analytics';
+import { legacyAnalyticsCookies } from '../privacy/tracking-cookies';
 
 export type { CookiePolicy, CookieRule } from '../../lambda/edge/policy';
 export { PURGE_HEADER as PURGE_HEADER_NAME } from '../../lambda/edge/purge-header';

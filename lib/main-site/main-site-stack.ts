@@ -9,7 +9,7 @@ import { siteDomain } from '../constructs/site-domain';
 import { LOG_PREFIXES } from '../constructs/log-bucket';
 import { nagAccount, nagPartition } from '../constructs/nag-finding';
 import { PrivateDistribution } from '../constructs/private-distribution';
-import { privacyPage } from '../privacy/disclosure/page';
+import { privacyPage } from '../disclosure/page';
 import { declarePublicContent } from '../privacy/public-content';
 import { staticSiteCsp } from './csp';
 import { REDIRECTS_FILE } from './redirects';

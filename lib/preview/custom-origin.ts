@@ -1,6 +1,6 @@
 import { randomBytes } from 'crypto';
 import * as http from 'http';
-import type { CfRequest } from '../cookie-filter/event-shape';
+import type { CfRequest } from '../cloudfront-functions/event-shape';
 import { HeaderMap } from './headers-policy';
 import { Origin } from './origin';
 import { SiteEdge } from './site-edge';

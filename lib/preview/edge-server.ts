@@ -1,8 +1,8 @@
 import * as http from 'http';
 import * as https from 'https';
 import { AddressInfo } from 'net';
-import { cookieHeader, setCookieHeaders, viewerRequestEvent, viewerResponseEvent } from '../cookie-filter/event-shape';
-import type { CfMap, CfRequest, CfResponse } from '../cookie-filter/event-shape';
+import { cookieHeader, setCookieHeaders, viewerRequestEvent, viewerResponseEvent } from '../cloudfront-functions/event-shape';
+import type { CfMap, CfRequest, CfResponse } from '../cloudfront-functions/event-shape';
 import { originRequestHeaders } from './custom-origin';
 import { applyResponseHeadersPolicy, HeaderMap } from './headers-policy';
 import { Origin, OriginResponse } from './origin';

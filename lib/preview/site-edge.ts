@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as cxapi from 'aws-cdk-lib/cx-api';
-import { CookieFilterPair, cookieFiltersInTemplate } from '../cookie-filter/harness';
+import { CookieFilterPair, cookieFiltersInTemplate } from '../cloudfront-functions/harness';
 
 /**
  * Everything the local edge needs about one site, read from the synthesized

@@ -1,5 +1,5 @@
 import * as cxapi from 'aws-cdk-lib/cx-api';
-import { SynthesizedStack, synthesizedStacks } from '../privacy/disclosure/templates';
+import { SynthesizedStack, synthesizedStacks } from '../disclosure/templates';
 
 /** Where `Validations.of(construct).acknowledge()` records each acknowledgement: construct metadata in the assembly. */
 export const ACKNOWLEDGED_RULES_METADATA = 'aws:cdk:acknowledged-rules';

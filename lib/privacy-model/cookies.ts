@@ -1,6 +1,6 @@
-import { edgeCookies } from '../privacy/disclosure/drift-cookies';
-import { functionCookieRules } from '../privacy/disclosure/function-allowlist';
-import { referencedId } from '../privacy/disclosure/templates';
+import { edgeCookies } from '../disclosure/drift-cookies';
+import { functionCookieRules } from '../disclosure/function-allowlist';
+import { referencedId } from '../disclosure/templates';
 import { SiteDistribution } from './sites';
 import { CookieFact } from './types';
 

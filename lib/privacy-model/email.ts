@@ -1,4 +1,4 @@
-import { referencedId, resources } from '../privacy/disclosure/templates';
+import { referencedId, resources } from '../disclosure/templates';
 import { AssemblyStack, pathOf } from './assembly';
 import { EmailFact } from './types';
 

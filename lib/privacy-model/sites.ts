@@ -1,4 +1,4 @@
-import { referencedId, resources, TemplateResource } from '../privacy/disclosure/templates';
+import { referencedId, resources, TemplateResource } from '../disclosure/templates';
 import { AssemblyStack } from './assembly';
 import { SiteFact } from './types';
 

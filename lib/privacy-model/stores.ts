@@ -1,5 +1,5 @@
 import { PUBLIC_CONTENT_METADATA_KEY } from '../privacy/markers';
-import { referencedId, resources, TemplateResource } from '../privacy/disclosure/templates';
+import { referencedId, resources, TemplateResource } from '../disclosure/templates';
 import { AssemblyStack, pathOf } from './assembly';
 import { StoreFact, StoreKind } from './types';
 

@@ -1,4 +1,4 @@
-import { referencedId, resources } from '../privacy/disclosure/templates';
+import { referencedId, resources } from '../disclosure/templates';
 import { AssemblyStack, pathOf } from './assembly';
 
 /** A resource a property points at, wherever in the assembly it lives. */

@@ -1,8 +1,8 @@
 import { estateConfig } from '../../estate.config';
 import { compileCookieFilter, cookiePolicy } from '../../lib/cookie-filter';
-import { buildDisclosure, Disclosure, disclosureDrift, SynthesizedStack, synthesizedStacks } from '../../lib/privacy/disclosure';
-import { atLeastDaily } from '../../lib/privacy/disclosure/drift-sessions';
-import { functionAllowlist } from '../../lib/privacy/disclosure/function-allowlist';
+import { buildDisclosure, Disclosure, disclosureDrift, SynthesizedStack, synthesizedStacks } from '../../lib/disclosure';
+import { atLeastDaily } from '../../lib/disclosure/drift-sessions';
+import { functionAllowlist } from '../../lib/disclosure/function-allowlist';
 import { synthesizeEstate } from '../../lib/preview/synth';
 
 const withDomain = { ...estateConfig, domain: { name: 'example.org', hostedZoneId: 'Z0123456789ABCDEFGHIJ' } };

@@ -1,5 +1,5 @@
 import { estateConfig } from '../../estate.config';
-import { buildDisclosure, privacyPage, renderMarkdown } from '../../lib/privacy/disclosure';
+import { buildDisclosure, privacyPage, renderMarkdown } from '../../lib/disclosure';
 
 const disclosure = buildDisclosure(estateConfig);
 

@@ -34,6 +34,15 @@ describe('examples/third-party-app (a consumer without esModuleInterop)', () => 
       encoding: 'utf8',
     });
 
+  test('imports the pack only through its public face, lib/privacy (index.ts), as docs/RULES.md shows', () => {
+    const source = readFileSync(join(EXAMPLE, 'app.ts'), 'utf8');
+    const local = [...source.matchAll(/from '(\.[^']*)'/g)].map((m) => m[1]);
+    expect(local).toEqual(['../../lib/privacy']);
+    const rulesDoc = readFileSync(join(ROOT, 'docs/RULES.md'), 'utf8');
+    const documented = [...rulesDoc.matchAll(/import \{ PrivacyChecks \} from '([^']*)'/g)].map((m) => join(ROOT, m[1]));
+    expect(documented).toEqual([join(EXAMPLE, local[0])]);
+  });
+
   test('its tsconfig really lacks esModuleInterop and resolveJsonModule', () => {
     const options = JSON.parse(readFileSync(join(EXAMPLE, 'tsconfig.json'), 'utf8')).compilerOptions;
     expect(options.esModuleInterop).toBeUndefined();

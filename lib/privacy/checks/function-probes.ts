@@ -1,13 +1,13 @@
 import { CfnResource } from 'aws-cdk-lib';
-import { loadFunction, LoadedFunction } from '../../cookie-filter/harness';
-import { parseCookieHeader, setCookieHeaders, viewerRequestEvent, viewerResponseEvent } from '../../cookie-filter/event-shape';
-import { legacyAnalyticsCookies } from '../../cookie-filter/legacy-analytics';
+import { loadFunction, LoadedFunction } from '../../cloudfront-functions/harness';
+import { parseCookieHeader, setCookieHeaders, viewerRequestEvent, viewerResponseEvent } from '../../cloudfront-functions/event-shape';
+import { legacyAnalyticsCookies } from '../tracking-cookies';
 import { undecidable } from '../rule';
 import { literal, props } from '../template/resolve';
 
 /**
  * Known tracking cookie names: the vendor-documented list the estate's cookie
- * filter expires (lib/cookie-filter/legacy-analytics.ts, one source URL per entry).
+ * filter expires (lib/privacy/tracking-cookies.ts, one source URL per entry).
  * npm has no maintained cookie-name dataset (the Open Cookie Database is not
  * published there), so the pack reuses this list rather than a second one.
  */

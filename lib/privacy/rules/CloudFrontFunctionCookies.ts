@@ -9,7 +9,7 @@ import { target } from '../template/references';
 /**
  * Judges a distribution's CloudFront Functions by what they do, not by their
  * name: every function of every behavior runs in the cloudfront-js harness
- * (lib/cookie-filter/harness.ts) on probe events. Under a cookie allowlist, a
+ * (lib/cloudfront-functions/harness.ts) on probe events. Under a cookie allowlist, a
  * function must not pass or set any cookie the site does not declare. Without
  * one, it must not set a known tracking cookie (see function-probes.ts). Code
  * the harness cannot run, or a function outside the app, is undecidable.

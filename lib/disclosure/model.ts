@@ -1,4 +1,4 @@
-import { CookieLifetime, DEFAULT_SERVER_SESSION_DAYS, EstateConfig, SITE_KEYS, SiteKey, siteHostName } from '../../config';
+import { CookieLifetime, DEFAULT_SERVER_SESSION_DAYS, EstateConfig, SITE_KEYS, SiteKey, siteHostName } from '../config';
 
 /**
  * The factual part of the privacy policy, as structured data. Built from the

@@ -1,5 +1,5 @@
 import { parse } from 'acorn';
-import { Node, walk } from '../checks/code';
+import { Node, walk } from '../privacy/checks/code';
 
 /**
  * The cookie names a compiled cookie-filter function lets through: the keys of

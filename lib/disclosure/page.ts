@@ -1,4 +1,4 @@
-import { EstateConfig } from '../../config';
+import { EstateConfig } from '../config';
 import { renderPrivacyPage } from './html';
 import { buildDisclosure } from './model';
 

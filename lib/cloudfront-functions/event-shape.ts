@@ -1,6 +1,6 @@
-import type { CfEvent, CfMap, CfRequest } from '../../lambda/edge/events';
+import type { CfEvent, CfMap, CfRequest } from './events';
 
-export type { CfEvent, CfMap, CfRequest, CfResponse, CfValue } from '../../lambda/edge/events';
+export type { CfEvent, CfMap, CfRequest, CfResponse, CfValue } from './events';
 
 /**
  * Builds CloudFront Functions events (version 1.0) the way CloudFront documents
