@@ -2,13 +2,13 @@ import { App, AppProps, Environment } from 'aws-cdk-lib';
 import { addPolicyChecks } from './checks';
 import { allSiteHostNames, applyContext, EstateConfig, validateConfig } from './config';
 import { boundLambdaLogs } from './constructs/bounded-lambda-logs';
-import { CERTIFICATE_REGION } from './constructs/edge-certificate-reference';
-import { EdgeCertificateStack } from './stacks/edge-certificate-stack';
-import { LogArchiveStack } from './stacks/log-archive-stack';
+import { CERTIFICATE_REGION } from './edge-certificate/edge-certificate-reference';
+import { EdgeCertificateStack } from './edge-certificate/edge-certificate-stack';
+import { LogArchiveStack } from './log-archive/log-archive-stack';
 import { AppmanStack } from './appman/appman-stack';
 import { ForumStack } from './forum/forum-stack';
 import { MainSiteStack } from './main-site/main-site-stack';
-import { NetworkStack } from './stacks/network-stack';
+import { NetworkStack } from './network/network-stack';
 
 /** The stacks of one estate, typed so tests and tools reach them without string lookups. */
 export interface Estate {

@@ -15,7 +15,7 @@ import { AppmanSessionCleanup } from './appman-session-cleanup';
 import { siteDomain } from '../constructs/site-domain';
 import { LOG_PREFIXES } from '../constructs/log-bucket';
 import { PrivateDistribution } from '../constructs/private-distribution';
-import { NetworkStack } from '../stacks/network-stack';
+import { NetworkStack } from '../network/network-stack';
 
 /** Path the load balancer probes; part of the app contract (docs/appman.md). */
 export const APPMAN_HEALTH_CHECK_PATH = '/health/';

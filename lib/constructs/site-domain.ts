@@ -1,7 +1,7 @@
 import { HostedZone } from 'aws-cdk-lib/aws-route53';
 import { Construct } from 'constructs';
 import { allSiteHostNames, EstateConfig, SiteKey, siteHostName } from '../config';
-import { EdgeCertificateReference } from './edge-certificate-reference';
+import { EdgeCertificateReference } from '../edge-certificate/edge-certificate-reference';
 import { SiteDomain } from './private-distribution';
 
 /**

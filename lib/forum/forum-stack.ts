@@ -14,7 +14,7 @@ import { ForumHost } from './forum-host';
 import { ForumOriginAccess } from './forum-origin-access';
 import { PrivateDistribution } from '../constructs/private-distribution';
 import { APP_YML_PLACEHOLDERS, forumAppYml } from './app-yml';
-import { NetworkStack } from '../stacks/network-stack';
+import { NetworkStack } from '../network/network-stack';
 
 export interface ForumStackProps extends StackProps {
   readonly config: EstateConfig;

@@ -2,7 +2,7 @@ import { GetQueueAttributesCommand, SQSClient } from '@aws-sdk/client-sqs';
 
 /**
  * Anonymizer events that failed every retry wait in its failed-events queue
- * (lib/constructs/log-anonymizer.ts): each names a raw log object that still
+ * (lib/log-archive/log-anonymizer.ts): each names a raw log object that still
  * holds full client IPs. A waiting event is a failed check: look at the
  * function's log for the key and the error, fix the cause, and re-drive the
  * object (copy it onto itself, which raises a new ObjectCreated event) before

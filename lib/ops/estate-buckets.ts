@@ -2,7 +2,7 @@ import { CloudFormationClient, paginateDescribeStacks } from '@aws-sdk/client-cl
 
 /**
  * The deployed estate's log buckets, read from its stacks' outputs: the log
- * archive stack (lib/stacks/log-archive-stack.ts) publishes its bucket under this output key.
+ * archive stack (lib/log-archive/log-archive-stack.ts) publishes its bucket under this output key.
  */
 export const LOG_BUCKET_OUTPUT_KEY = 'LogBucketName';
 

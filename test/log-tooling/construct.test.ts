@@ -1,7 +1,7 @@
 import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import { LogAnonymizer } from '../../lib/constructs/log-anonymizer';
+import { LogAnonymizer } from '../../lib/log-archive/log-anonymizer';
 
 function synth(): Template {
   const app = new App();

@@ -2,8 +2,8 @@ import { CfnOutput, Stack, StackProps } from 'aws-cdk-lib';
 import { Construct } from 'constructs';
 import { EstateConfig } from '../config';
 import { LogBucket } from '../constructs/log-bucket';
-import { LogAnonymizer, ipHandlingBySite } from '../constructs/log-anonymizer';
-import { OperatorAlerts } from '../constructs/operator-alerts';
+import { LogAnonymizer, ipHandlingBySite } from './log-anonymizer';
+import { OperatorAlerts } from './operator-alerts';
 
 export interface LogArchiveStackProps extends StackProps {
   readonly config: EstateConfig;

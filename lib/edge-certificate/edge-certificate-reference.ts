@@ -2,7 +2,7 @@ import { Arn, Stack } from 'aws-cdk-lib';
 import { Certificate, ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
-import { acknowledgeAwsCustomResourceHandler } from './aws-custom-resource-handler';
+import { acknowledgeAwsCustomResourceHandler } from '../constructs/aws-custom-resource-handler';
 
 export interface EdgeCertificateReferenceProps {
   /** SSM parameter in us-east-1 that holds the certificate ARN. */

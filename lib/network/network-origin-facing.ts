@@ -2,7 +2,7 @@ import { Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as cr from 'aws-cdk-lib/custom-resources';
 import { Construct } from 'constructs';
-import { acknowledgeAwsCustomResourceHandler } from './aws-custom-resource-handler';
+import { acknowledgeAwsCustomResourceHandler } from '../constructs/aws-custom-resource-handler';
 
 /** AWS-managed prefix list of the addresses CloudFront connects to origins from. */
 export const CLOUDFRONT_ORIGIN_FACING_PREFIX_LIST = 'com.amazonaws.global.cloudfront.origin-facing';

@@ -12,7 +12,7 @@ import { Construct } from 'constructs';
 import * as path from 'path';
 import { EstateConfig, IpLogHandling } from '../config/types';
 import { S3_ACCESS_ENV, SITES_ENV } from '../../lambda/log-anonymizer/settings';
-import { boundedLogRetention } from './log-retention';
+import { boundedLogRetention } from '../constructs/log-retention';
 
 export interface LogAnonymizerProps {
   /** The estate's log bucket (prefixes `cloudfront/<site>/`, `alb/<site>/`, `s3-access/`). */

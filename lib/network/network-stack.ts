@@ -2,9 +2,9 @@ import { Stack, StackProps, Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import { Construct } from 'constructs';
 import { EstateConfig } from '../config';
-import { CloudFrontOriginFacing } from '../constructs/network-origin-facing';
-import { VpcRejectFlowLog } from '../constructs/network-flow-log';
-import { finishNatInstances, natInstanceProvider } from '../constructs/network-nat-instance';
+import { CloudFrontOriginFacing } from './network-origin-facing';
+import { VpcRejectFlowLog } from './network-flow-log';
+import { finishNatInstances, natInstanceProvider } from './network-nat-instance';
 
 export interface NetworkStackProps extends StackProps {
   readonly config: EstateConfig;

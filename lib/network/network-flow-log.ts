@@ -1,7 +1,7 @@
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-import { boundedLogRetention } from './log-retention';
+import { boundedLogRetention } from '../constructs/log-retention';
 
 export interface VpcRejectFlowLogProps {
   readonly vpc: ec2.IVpc;

@@ -1,6 +1,6 @@
 import { Validations } from 'aws-cdk-lib';
 import * as ec2 from 'aws-cdk-lib/aws-ec2';
-import { acknowledgeLaunchResolvedImage, hostImage } from './host-image';
+import { acknowledgeLaunchResolvedImage, hostImage } from '../constructs/host-image';
 
 /**
  * Outbound internet for hosts in the shared VPC's private subnets (the forum host,
