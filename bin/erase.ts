@@ -1,6 +1,6 @@
 import { estateConfig } from '../estate.config';
-import { runCommand } from '../lib/ops/cli';
-import { ERASE_USAGE, eraseCommand } from '../lib/ops/erase-command';
+import { runCommand } from '../lib/log-tooling/cli';
+import { ERASE_USAGE, eraseCommand } from '../lib/log-tooling/erase-command';
 
 void runCommand(
   () => eraseCommand(process.argv.slice(2), { estateName: estateConfig.name, out: console.log, err: console.error }),

@@ -7,6 +7,6 @@
  */
 import { estateConfig } from '../estate.config';
 import { EVIDENCE_USAGE, evidenceCommand } from '../lib/evidence/command';
-import { runCommand } from '../lib/ops/cli';
+import { runCommand } from '../lib/log-tooling/cli';
 
 void runCommand(() => evidenceCommand(process.argv.slice(2), { config: estateConfig, out: console.log, err: console.error }), EVIDENCE_USAGE);

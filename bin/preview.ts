@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import * as path from 'path';
 import { SITE_KEYS, SiteKey } from '../lib/config';
-import { ensurePortFree, runCommand, UsageError } from '../lib/ops/cli';
+import { ensurePortFree, runCommand, UsageError } from '../lib/log-tooling/cli';
 import { DEFAULT_PREVIEW_DOMAIN, startPreview } from '../lib/preview';
 import { parseArgs } from 'util';
 

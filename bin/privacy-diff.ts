@@ -1,5 +1,5 @@
 import * as path from 'path';
-import { runCommand } from '../lib/ops/cli';
+import { runCommand } from '../lib/log-tooling/cli';
 import { PRIVACY_DIFF_USAGE, privacyDiffCommand } from '../lib/privacy-model/command';
 
 void runCommand(

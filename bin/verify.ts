@@ -1,6 +1,6 @@
 import { estateConfig } from '../estate.config';
-import { runCommand } from '../lib/ops/cli';
-import { VERIFY_USAGE, verifyCommand } from '../lib/ops/verify-command';
+import { runCommand } from '../lib/log-tooling/cli';
+import { VERIFY_USAGE, verifyCommand } from '../lib/log-tooling/verify-command';
 
 void runCommand(
   () =>

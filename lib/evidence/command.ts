@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { parseArgs } from 'util';
 import { EstateConfig, SITE_KEYS, SiteKey } from '../config';
-import { UsageError } from '../ops/cli';
+import { UsageError } from '../log-tooling/cli';
 import { collectEvidence } from './collect';
 import { estateExpectations, siteForHost, SiteExpectations } from './expectations';
 import { Evidence } from './types';

@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import { parseArgs } from 'util';
-import { CommandContext, UsageError } from '../ops/cli';
+import { CommandContext, UsageError } from '../log-tooling/cli';
 import { readAssembly } from './assembly';
 import { buildPrivacyModel } from './build';
 import { diffModels } from './diff';

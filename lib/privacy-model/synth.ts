@@ -2,7 +2,7 @@ import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { UsageError } from '../ops/cli';
+import { UsageError } from '../log-tooling/cli';
 
 /** One side of the diff: a synth output folder, and what a reviewer should know about how it was made. */
 export interface SynthesizedSide {

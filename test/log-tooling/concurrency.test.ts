@@ -1,7 +1,7 @@
 import { DeleteObjectCommand, HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { AnonymizerSettings, anonymizeObject } from '../../lambda/log-anonymizer/anonymize-object';
 import { uploadStream } from '../../lambda/log-anonymizer/upload';
-import { erase } from '../../lib/ops/erase';
+import { erase } from '../../lib/log-tooling/erase';
 import { cloudFrontLog } from './support/fixtures';
 import { getText, keys, put } from './support/objects';
 import { LoopbackS3, startLoopbackS3 } from './support/s3-server';

@@ -1,6 +1,6 @@
 import { HeadObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { gzipSync } from 'zlib';
-import { erase, lineMatcher } from '../../lib/ops/erase';
+import { erase, lineMatcher } from '../../lib/log-tooling/erase';
 import { uploadStream } from '../../lambda/log-anonymizer/upload';
 import { albLog, cloudFrontLog, s3AccessLog } from './support/fixtures';
 import { getBytes, getText, put } from './support/objects';

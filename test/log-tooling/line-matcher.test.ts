@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { fold, lineMatcher, percentDecode } from '../../lib/ops/line-matcher';
+import { fold, lineMatcher, percentDecode } from '../../lib/log-tooling/line-matcher';
 import { cloudFrontLog } from './support/fixtures';
 
 /**

@@ -1,5 +1,5 @@
-import { lifecycleCheck, regionCheck, verifyBucket } from '../../lib/ops/verify';
-import { verifyCommand } from '../../lib/ops/verify-command';
+import { lifecycleCheck, regionCheck, verifyBucket } from '../../lib/log-tooling/verify';
+import { verifyCommand } from '../../lib/log-tooling/verify-command';
 import { encryption, lifecycle, location, noLifecycle, noPublicAccessBlock, publicAccessBlock } from './support/recorded';
 import { LoopbackS3, startLoopbackS3 } from './support/s3-server';
 import { startLoopbackSqs } from './support/sqs';

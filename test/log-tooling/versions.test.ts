@@ -1,6 +1,6 @@
-import { erase } from '../../lib/ops/erase';
-import { eraseCommand } from '../../lib/ops/erase-command';
-import { VersionedBucketError } from '../../lib/ops/erase-versions';
+import { erase } from '../../lib/log-tooling/erase';
+import { eraseCommand } from '../../lib/log-tooling/erase-command';
+import { VersionedBucketError } from '../../lib/log-tooling/erase-versions';
 import { mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
