@@ -4,11 +4,12 @@
  * function in the same harness. Target: <= 2 µs per event with 10 cookies.
  *
  * `BENCH_AGAINST=<git revision> npm run bench -- cookie-filter` also compiles
- * that revision's lambda/edge sources with today's policies and times both
+ * that revision's function sources (lib/cookie-filter/functions, lambda/edge
+ * before the move) with today's policies and times both
  * viewer-response functions with their batches interleaved, so the machine's
  * noise hits both alike: the same-run before/after that BENCHMARKS.md records.
  */
-import { execFileSync } from 'child_process';
+import { execFileSync, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -29,7 +30,7 @@ import {
   viewerRequestEvent,
   viewerResponseEvent,
 } from '../lib/cookie-filter';
-import type { SiteRoutes } from '../lambda/edge/site-routes';
+import type { SiteRoutes } from '../lib/cookie-filter/functions/site-routes';
 import { median } from './timing';
 
 // Small batches: every event is cloned before its batch is timed, and a large set of
@@ -105,9 +106,14 @@ function againstRevision(revision: string): void {
   const root = path.join(__dirname, '..');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-edge-'));
   try {
-    const archive = execFileSync('git', ['archive', revision, 'lambda/edge'], { cwd: root });
+    // The sources lived in lambda/edge before they joined lib/cookie-filter/.
+    const folder = ['lib/cookie-filter/functions', 'lambda/edge'].find(
+      (f) => spawnSync('git', ['cat-file', '-e', `${revision}:${f}`], { cwd: root }).status === 0,
+    );
+    if (!folder) throw new Error(`${revision} has no cookie-filter function sources`);
+    const archive = execFileSync('git', ['archive', revision, folder], { cwd: root });
     execFileSync('tar', ['-x', '-C', dir], { input: archive });
-    const before = path.join(dir, 'lambda', 'edge');
+    const before = path.join(dir, folder);
     console.log(`viewer response, 10 cookies: ${revision} against the working tree (median µs, batches interleaved)`);
     console.log('  site   | before µs | after µs | ratio | bytes before → after');
     for (const key of ['main', 'appman', 'forum'] as SiteKey[]) {

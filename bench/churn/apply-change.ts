@@ -53,7 +53,7 @@ const CHANGES: Record<string, Edit> = {
   region: (d) => replaceIn(d, 'estate.config.ts', "region: 'eu-west-1',", "region: 'eu-north-1',"),
   replication: (d) => replaceIn(d, 'lib/estate.ts', '\n  boundLambdaLogs(app, config.logRetentionDays);', REPLICATION),
   // Not a privacy change: the edge's legacy-cookie expiry header, edited in the function source only.
-  edgeCodeEdit: (d) => replaceIn(d, 'lambda/edge/viewer-response.ts', "Path=/; Secure; SameSite=Lax'", "Path=/; Secure; SameSite=Strict'"),
+  edgeCodeEdit: (d) => replaceIn(d, 'lib/cookie-filter/functions/viewer-response.ts', "Path=/; Secure; SameSite=Lax'", "Path=/; Secure; SameSite=Strict'"),
 };
 
 const [dir, change] = process.argv.slice(2);

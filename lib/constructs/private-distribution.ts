@@ -5,9 +5,9 @@ import * as route53 from 'aws-cdk-lib/aws-route53';
 import { CloudFrontTarget } from 'aws-cdk-lib/aws-route53-targets';
 import { IBucket } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import type { SiteRoutes } from '../../lambda/edge/site-routes';
+import type { SiteRoutes } from '../cookie-filter/functions/site-routes';
 import { SiteConfig, SiteKey } from '../config';
-import { CookieFilter } from './cookie-filter';
+import { CookieFilter } from '../cookie-filter/cookie-filter';
 import { LOG_PREFIXES } from './log-bucket';
 import { ContentSecurityPolicy, SecurityHeaders } from './security-headers';
 

@@ -1,7 +1,7 @@
 import * as path from 'path';
 import { buildSync } from 'esbuild';
 import { COOKIE_FILTER_CODE_MARKER } from '../privacy/markers';
-import type { SiteRoutes } from '../../lambda/edge/site-routes';
+import type { SiteRoutes } from './functions/site-routes';
 import { CookiePolicy } from './policy';
 
 /** The two events the filter runs on. */
@@ -10,8 +10,8 @@ export type CookieFilterEvent = 'viewer-request' | 'viewer-response';
 /** CloudFront's hard limit on a function's code. */
 export const MAX_FUNCTION_BYTES = 10240;
 
-/** The functions' sources: `<event>.ts` in this folder. */
-export const EDGE_SOURCE_DIR = path.join(__dirname, '..', '..', 'lambda', 'edge');
+/** The functions' sources: `<event>.ts` in ./functions. */
+export const EDGE_SOURCE_DIR = path.join(__dirname, 'functions');
 
 /**
  * Script-level variable the bundle stores its handler in. The runtime calls the

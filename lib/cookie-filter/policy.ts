@@ -1,9 +1,9 @@
 import { SiteConfig } from '../config';
-import type { CookiePolicy } from '../../lambda/edge/policy';
+import type { CookiePolicy } from './functions/policy';
 import { legacyAnalyticsCookies } from '../privacy/tracking-cookies';
 
-export type { CookiePolicy, CookieRule } from '../../lambda/edge/policy';
-export { PURGE_HEADER as PURGE_HEADER_NAME } from '../../lambda/edge/purge-header';
+export type { CookiePolicy, CookieRule } from './functions/policy';
+export { PURGE_HEADER as PURGE_HEADER_NAME } from './functions/purge-header';
 
 /** Two Set-Cookie per purged name: 25 names keep a response's headers far below CloudFront's limits. */
 export const MAX_PURGE_PER_RESPONSE = 25;

@@ -47,7 +47,7 @@ function judgeCookie(c: CookieEvidence, d: CookieDeclaration | undefined, host: 
   const lifetimeDays = c.expires === null ? null : Math.round(((c.expires - seenAt) / DAY) * 100) / 100;
   const reasons: string[] = [];
   if (!d) reasons.push('not declared for this site');
-  // The edge drops Domain, adds Secure and SameSite=Lax (unless Strict) to every declared cookie (lambda/edge/set-cookie.ts).
+  // The edge drops Domain, adds Secure and SameSite=Lax (unless Strict) to every declared cookie (lib/cookie-filter/functions/set-cookie.ts).
   if (c.domain !== host) reasons.push(`Domain=${c.domain.replace(/^\./, '')}: not host-only (declared cookies are host-only on ${host})`);
   if (!c.secure) reasons.push('not Secure');
   if (c.sameSite === 'None') reasons.push('SameSite=None: sent on cross-site requests (declared Lax or Strict)');

@@ -21,7 +21,7 @@ describe('template snapshot serializer', () => {
 
   test('code becomes a placeholder naming its source; other hashes are still scrubbed', () => {
     const out = print(template);
-    expect(out).toContain('"FunctionCode": "[bundled: lambda/edge/viewer-request.ts with the site\'s cookie policy, by lib/cookie-filter/compile.ts]"');
+    expect(out).toContain('"FunctionCode": "[bundled: lib/cookie-filter/functions/viewer-request.ts with the site\'s cookie policy, by lib/cookie-filter/compile.ts]"');
     expect(out).toContain('"S3Key": "[code asset of Handler]"');
     expect(out).toContain('"ZipFile": "[inline code of bucket notifications handler]"');
     expect(out).toContain('"[ASSET HASH].zip"');

@@ -23,7 +23,7 @@ function isTemplate(value: unknown): value is { Resources: Record<string, Resour
 function cloudFrontFunctionSource(code: string, comment: unknown): string {
   const event = typeof comment === 'string' ? /viewer-(request|response)/.exec(comment)?.[0] : undefined;
   if (code.startsWith(COOKIE_FILTER_CODE_MARKER) && event) {
-    return `[bundled: lambda/edge/${event}.ts with the site's cookie policy, by lib/cookie-filter/compile.ts]`;
+    return `[bundled: lib/cookie-filter/functions/${event}.ts with the site's cookie policy, by lib/cookie-filter/compile.ts]`;
   }
   return '[inline CloudFront Function code]';
 }

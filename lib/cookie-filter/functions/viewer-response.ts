@@ -1,4 +1,4 @@
-import { CfEvent, CfMap, CfResponse, CfValue } from '../../lib/cloudfront-functions/events';
+import { CfEvent, CfMap, CfResponse, CfValue } from '../../cloudfront-functions/events';
 import { POLICY, has, isLegacy } from './policy';
 import { PURGE_HEADER } from './purge-header';
 import { enforce } from './set-cookie';

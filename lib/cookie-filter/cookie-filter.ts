@@ -3,9 +3,9 @@ import { Stack, Token } from 'aws-cdk-lib';
 import * as cloudfront from 'aws-cdk-lib/aws-cloudfront';
 import { Construct } from 'constructs';
 import { SiteConfig, SiteKey } from '../config';
-import type { SiteRoutes } from '../../lambda/edge/site-routes';
-import { compileCookieFilter, CookieFilterEvent } from '../cookie-filter/compile';
-import { cookiePolicy } from '../cookie-filter/policy';
+import type { SiteRoutes } from './functions/site-routes';
+import { compileCookieFilter, CookieFilterEvent } from './compile';
+import { cookiePolicy } from './policy';
 import { COOKIE_FILTER_NAME_PREFIX } from '../privacy/markers';
 
 export interface CookieFilterProps {
@@ -19,7 +19,7 @@ export interface CookieFilterProps {
   readonly parentDomain?: string;
   /**
    * A static site's folder URLs and redirects, answered by the viewer-request
-   * function (lambda/edge/site-routes.ts). @default none: the origin routes
+   * function (lib/cookie-filter/functions/site-routes.ts). @default none: the origin routes
    */
   readonly routes?: SiteRoutes;
 }
@@ -30,7 +30,7 @@ const MAX_NAME = 64;
 /**
  * The cookie filter of one site: a viewer-request and a viewer-response
  * CloudFront Function (runtime cloudfront-js-2.0), compiled at synth from
- * lambda/edge with the site's policy baked in. PrivateDistribution associates
+ * lib/cookie-filter/functions with the site's policy baked in. PrivateDistribution associates
  * both with every behavior.
  */
 export class CookieFilter extends Construct {

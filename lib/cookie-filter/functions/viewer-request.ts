@@ -1,4 +1,4 @@
-import { CfEvent, CfMap, CfRequest, CfResponse } from '../../lib/cloudfront-functions/events';
+import { CfEvent, CfMap, CfRequest, CfResponse } from '../../cloudfront-functions/events';
 import { POLICY, has, isLegacy } from './policy';
 import { PURGE_HEADER } from './purge-header';
 import { route, SiteRoutes } from './site-routes';
@@ -14,7 +14,7 @@ declare const __SITE_ROUTES__: SiteRoutes | null;
  */
 export function handler(event: CfEvent): CfRequest | CfResponse {
   const request = event.request;
-  // A static site's folder URLs and redirects (lambda/edge/site-routes.ts); a redirect
+  // A static site's folder URLs and redirects (lib/cookie-filter/functions/site-routes.ts); a redirect
   // carries no cookie, so it is answered before the filter.
   if (__SITE_ROUTES__) {
     const redirect = route(__SITE_ROUTES__, request);

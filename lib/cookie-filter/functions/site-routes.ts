@@ -1,4 +1,4 @@
-import { CfMap, CfRequest, CfResponse } from '../../lib/cloudfront-functions/events';
+import { CfMap, CfRequest, CfResponse } from '../../cloudfront-functions/events';
 
 /**
  * URL routing of a static site behind a private S3 origin, baked into the
