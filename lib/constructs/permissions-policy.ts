@@ -8,7 +8,7 @@
  * permissions_policy_parser.cc), which an auditor's evidence reports and a visitor
  * sees. So the header names only features current browsers recognize.
  *
- * Which features exist is not decided here: test/foundation/permissions-policy.test.ts
+ * Which features exist is not decided here: test/constructs/permissions-policy.test.ts
  * holds every name against MDN's browser-compat-data (`http.headers.Permissions-Policy`,
  * the versions that added and removed each feature) and fails when one is removed or
  * unknown, and the browser tests assert that Chromium logs nothing about the header.

@@ -17,7 +17,7 @@ describe.each([
 ])('the estate with appman %s', (_name, config) => {
   const { app } = build(config);
 
-  // The whole-app zero is asserted by test/foundation; here, the stacks this feature owns.
+  // The whole-app zero is asserted by test/estate/estate.test.ts; here, the stacks this feature owns.
   test('AwsSolutionsChecks: zero unacknowledged findings in the network and appman stacks', () => {
     const all = findings(new AwsSolutionsChecks(app).validateScope(app));
     expect(all.filter((f) => /Estate-(Network|Appman)\//.test(f))).toEqual([]);
