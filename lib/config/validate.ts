@@ -4,6 +4,7 @@ import { imageReferenceProblem } from './image-reference';
 import { euRegions, whyNotEu } from './regions';
 import { unknownKeys } from './schema';
 import { CookieDeclaration, EstateConfig, MainSiteConfig, SITE_KEYS } from './types';
+import { trackerOfCookie } from '../cookie-filter/legacy-analytics';
 
 /** One problem in the estate config: the field, the bad value and how to fix it. */
 export interface ConfigProblem {
@@ -252,6 +253,15 @@ function validateCookies(field: string, cookies: readonly CookieDeclaration[], f
       fail(`${at}.name`, c.name, 'declared twice in this site; remove the duplicate.');
     }
     seen.add(c.name);
+    const tracker = typeof c.name === 'string' ? trackerOfCookie(c.name) : undefined;
+    if (tracker) {
+      fail(
+        `${at}.name`,
+        c.name,
+        `${tracker.tracker}'s cookie (${tracker.source}): an analytics or advertising cookie, and the policy promises "We no longer use Google Analytics on any of our sites" and only "non-tracking, first-party" cookies. ` +
+          "Remove it from the site's cookies; the edge keeps expiring it in visitors' browsers (lib/cookie-filter/legacy-analytics.ts).",
+      );
+    }
     if (!c.purpose) fail(`${at}.purpose`, c.purpose, 'say why the site sets this cookie; the disclosure publishes it.');
     if (c.lifetime !== 'session') {
       const days = c.lifetime?.maxDays;
