@@ -1,8 +1,8 @@
 import { CfnResource } from 'aws-cdk-lib';
-import { NagMessageLevel, NagPack, NagPackProps } from 'cdk-nag';
+import { NagMessageLevel, NagPack, NagPackProps, NagRuleCompliance } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { PolicyValidationPluginReport } from 'aws-cdk-lib';
-import { PrivacyRule } from './rule';
+import { PrivacyRule, UndecidableError } from './rule';
 import * as rules from './rules';
 import { resetReferenceIndex } from './template/references';
 import { resetResolveCache } from './template/resolve';
@@ -152,6 +152,21 @@ function specs(t: ResolvedThresholds): RuleSpec[] {
   ];
 }
 
+type Outcome = { readonly result: NagRuleCompliance } | { readonly undecidable: string } | { readonly error: unknown };
+
+/** Runs a rule once: its verdict, why it could not decide, or the error it threw. */
+function decide(rule: PrivacyRule, node: CfnResource): Outcome {
+  try {
+    return { result: rule(node) };
+  } catch (e) {
+    return e instanceof UndecidableError ? { undecidable: e.message } : { error: e };
+  }
+}
+
+function nameAs(name: string, rule: PrivacyRule): PrivacyRule {
+  return Object.defineProperty(rule, 'name', { value: name });
+}
+
 /**
  * Checks an app against the privacy policy's promises. Usable on any CDK app:
  * `Validations.of(app).addPlugins(new PrivacyChecks(app, { ...thresholds }))`.
@@ -183,7 +198,15 @@ export class PrivacyChecks extends NagPack {
 
   protected checkResource(node: CfnResource): void {
     for (const r of this.rules) {
-      this.applyRule({ info: r.info, explanation: r.explanation, level: r.level, rule: r.rule, node });
+      const outcome = decide(r.rule, node);
+      // cdk-nag reports a rule that throws as "Rule threw an error ... intrinsic function" and
+      // drops its message unless verbose; a rule that cannot decide says what it saw instead.
+      const info = 'undecidable' in outcome ? `Undecidable: ${outcome.undecidable}` : r.info;
+      const rule = nameAs(r.rule.name, () => {
+        if ('error' in outcome) throw outcome.error;
+        return 'undecidable' in outcome ? NagRuleCompliance.NON_COMPLIANT : outcome.result;
+      });
+      this.applyRule({ info, explanation: r.explanation, level: r.level, rule, node });
     }
   }
 }
