@@ -21,6 +21,14 @@ export interface PrivacyChecksProps extends NagPackProps, PrivacyThresholds {
    * @default false
    */
   readonly dataSafety?: boolean;
+  /**
+   * Report every error-level finding as `fatal`: CDK's report then names the rule
+   * instead of printing "Acknowledge with ...", for an app whose Privacy findings are
+   * fixed, never acknowledged (the estate). An acknowledgment a construct still
+   * carries is ignored by CDK for a fatal finding.
+   * @default false
+   */
+  readonly noAcknowledgments?: boolean;
 }
 
 /** Rules of the optional data-safety group (see PrivacyChecksProps.dataSafety). */
@@ -175,20 +183,33 @@ export class PrivacyChecks extends NagPack {
   public readonly name = 'PrivacyChecks';
   public readonly ruleIds: string[];
   private readonly rules: readonly RuleSpec[];
+  private readonly noAcknowledgments: boolean;
 
   constructor(scope?: IConstruct, props: PrivacyChecksProps = {}) {
     super(scope, props);
     this.packName = 'Privacy';
     this.rules = specs(resolveThresholds(props)).filter((r) => props.dataSafety === true || !DATA_SAFETY_RULES.includes(r.rule.name));
     this.ruleIds = this.rules.map((r) => `${this.packName}-${r.rule.name}`);
+    this.noAcknowledgments = props.noAcknowledgments ?? false;
   }
 
-  /** Each run starts from fresh caches: the tree may have changed since the last one. */
+  /**
+   * Each run starts from fresh caches: the tree may have changed since the last one.
+   * Every finding carries its rule's explanation as the fix (the promise it protects
+   * and what to change), which CDK prints under it as "Suggested fix".
+   */
   public validateScope(scope: IConstruct): PolicyValidationPluginReport {
     resetResolveCache();
     resetReferenceIndex();
     resetAssetCache();
-    return super.validateScope(scope);
+    const report = super.validateScope(scope);
+    const byId = new Map(this.rules.map((r) => [`${this.packName}-${r.rule.name}`, r]));
+    const violations = report.violations.map((v) => ({
+      ...v,
+      fix: byId.get(v.ruleName.replace(/\[.*\]$/, ''))?.explanation,
+      severity: this.noAcknowledgments && v.severity === 'error' ? 'fatal' : v.severity,
+    }));
+    return { ...report, violations };
   }
 
   /** The id and level of every rule, for tests and docs. */
