@@ -1,0 +1,23 @@
+import { EstateConfig, EstateConfigError } from './config';
+import { createDeployableEstate, estateApp } from './estate';
+import { ContentScanError } from './main-site/content-scan';
+
+/**
+ * What bin/estate.ts runs: the estate from `config` and the `-c` context, synthesized.
+ * A problem the operator fixes in the config or the site content (its message names
+ * the field or file and the fix) is printed alone, without a stack trace, and no
+ * template is written; anything else is a bug and keeps its trace.
+ */
+export function runEstateApp(config: EstateConfig): void {
+  const app = estateApp();
+  try {
+    createDeployableEstate(app, config);
+  } catch (e) {
+    if (e instanceof EstateConfigError || e instanceof ContentScanError) {
+      process.stderr.write(`${e.message}\n`);
+      process.exit(1);
+    }
+    throw e;
+  }
+  app.synth();
+}
