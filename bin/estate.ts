@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { estateConfig } from '../estate.config';
 import { runEstateApp } from '../lib/estate-app';
+import { privacyPolicy } from '../privacy-policy';
 
-runEstateApp(estateConfig);
+runEstateApp(estateConfig, privacyPolicy);

@@ -5,6 +5,7 @@ import { euRegions, whyNotEu } from './regions';
 import { unknownKeys } from './schema';
 import { CookieDeclaration, EstateConfig, MainSiteConfig, SITE_KEYS } from './types';
 import { trackerOfCookie } from '../cookie-filter/legacy-analytics';
+import { checkWithinPolicy, PolicyCeilings } from './policy-ceilings';
 
 /** One problem in the estate config: the field, the bad value and how to fix it. */
 export interface ConfigProblem {
@@ -42,6 +43,8 @@ export interface ValidateOptions {
   readonly forDeployment?: boolean;
   /** The raw `-c` context, checked for unknown keys and empty values. */
   readonly context?: Record<string, unknown>;
+  /** The privacy policy's ceilings (privacy-policy.ts): the config may be stricter, never looser. */
+  readonly policy?: PolicyCeilings;
 }
 
 export function validateConfig(config: EstateConfig, options: ValidateOptions = {}): EstateConfig {
@@ -60,6 +63,7 @@ export function validateConfig(config: EstateConfig, options: ValidateOptions = 
     fail('account', config.account, 'give the 12-digit AWS account id, or leave it unset.');
   }
   validateRegions(config, fail);
+  if (options.policy) checkWithinPolicy(config, options.policy, fail);
   validateRetention('logRetentionDays', config.logRetentionDays, 'maxLogRetentionDays', config.maxLogRetentionDays, fail);
   validateRetention('backupRetentionDays', config.backupRetentionDays, 'maxBackupRetentionDays', config.maxBackupRetentionDays, fail);
   validateDomain(config, fail);

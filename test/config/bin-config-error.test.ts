@@ -60,7 +60,8 @@ describe('the app entry with content that breaks a promise', () => {
       fs.writeFileSync(path.join(content, 'index.html'), '<!doctype html><title>x</title><script async src="https://www.googletagmanager.com/gtag/js?id=G-ABC123"></script>');
       const script =
         "const { estateConfig: c } = require('./estate.config'); const { runEstateApp } = require('./lib/estate-app');" +
-        `runEstateApp({ ...c, sites: { ...c.sites, main: { ...c.sites.main, contentDir: ${JSON.stringify(content)} } } });`;
+        "const { privacyPolicy } = require('./privacy-policy');" +
+        `runEstateApp({ ...c, sites: { ...c.sites, main: { ...c.sites.main, contentDir: ${JSON.stringify(content)} } } }, privacyPolicy);`;
       const run = spawnSync(process.execPath, ['-r', 'ts-node/register', '-e', script], {
         cwd: ROOT,
         env: { ...process.env, CDK_OUTDIR: outdir, CDK_CONTEXT_JSON: '{}' },
