@@ -6,26 +6,25 @@
 import {
   DEFAULT_BACKUP_RETENTION_DAYS,
   DEFAULT_LOG_RETENTION_DAYS,
-  DEFAULT_MAX_BACKUP_RETENTION_DAYS,
-  DEFAULT_MAX_LOG_RETENTION_DAYS,
   EstateConfig,
   EXAMPLE_APPMAN_IMAGE,
   EXAMPLE_FORUM_ADMIN_EMAIL,
   defaultAppman,
   defaultForum,
   defaultMainSite,
-  euRegions,
 } from './lib/config';
+import { privacyPolicy } from './privacy-policy';
 
 export const estateConfig: EstateConfig = {
   name: 'Estate',
   region: 'eu-west-1',
-  allowedRegions: euRegions(),
+  // The ceilings come from the privacy policy's own file; this file may only be stricter.
+  allowedRegions: privacyPolicy.allowedRegions,
   // domain: { name: 'example.org', hostedZoneId: 'Z0123456789ABCDEFGHIJ' },
   logRetentionDays: DEFAULT_LOG_RETENTION_DAYS,
-  maxLogRetentionDays: DEFAULT_MAX_LOG_RETENTION_DAYS,
+  maxLogRetentionDays: privacyPolicy.maxLogRetentionDays,
   backupRetentionDays: DEFAULT_BACKUP_RETENTION_DAYS,
-  maxBackupRetentionDays: DEFAULT_MAX_BACKUP_RETENTION_DAYS,
+  maxBackupRetentionDays: privacyPolicy.maxBackupRetentionDays,
   sites: {
     main: defaultMainSite(),
     appman: defaultAppman(EXAMPLE_APPMAN_IMAGE),

@@ -25,6 +25,8 @@ export function privacyChecks(app: App, config: EstateConfig): PrivacyChecks {
     cookieAllowlists: siteCookieAllowlists(app, config),
     // The estate holds itself to the data-safety group too (encryption, deletion protection, retain).
     dataSafety: true,
+    // Privacy findings are fixed, never acknowledged, in the estate: the report offers no acknowledgment.
+    noAcknowledgments: true,
   });
 }
 

@@ -1,6 +1,6 @@
-import { App, AppProps, Environment } from 'aws-cdk-lib';
+import { App, AppProps, Environment, Stack } from 'aws-cdk-lib';
 import { addPolicyChecks } from './checks';
-import { allSiteHostNames, applyContext, EstateConfig, validateConfig } from './config';
+import { allSiteHostNames, applyContext, EstateConfig, PolicyCeilings, POLICY_CEILINGS_METADATA, validateConfig } from './config';
 import { boundLambdaLogs } from './constructs/bounded-lambda-logs';
 import { CERTIFICATE_REGION } from './edge-certificate/edge-certificate-reference';
 import { EdgeCertificateStack } from './edge-certificate/edge-certificate-stack';
@@ -36,13 +36,24 @@ export function estateApp(props: AppProps = {}): App {
  * checked as a deployment (unknown or empty `-c` keys, example values with a
  * domain), built, and registered with both rule packs.
  */
-export function createDeployableEstate(app: App, fileConfig: EstateConfig): Estate {
+export function createDeployableEstate(app: App, fileConfig: EstateConfig, policy?: PolicyCeilings): Estate {
   const context = app.node.getAllContext() as Record<string, unknown>;
   const config = applyContext(fileConfig, (key) => context[key]);
-  validateConfig(config, { forDeployment: true, context });
+  validateConfig(config, { forDeployment: true, context, policy });
   const estate = createEstate(app, config);
   addPolicyChecks(app, config);
+  if (policy) recordPolicyCeilings(estate.logArchive, policy);
   return estate;
+}
+
+/** The ceilings the estate was built under, as stack metadata: in manifest.json, not in any template. */
+function recordPolicyCeilings(stack: Stack, policy: PolicyCeilings): void {
+  stack.node.addMetadata(POLICY_CEILINGS_METADATA, {
+    allowedRegions: [...policy.allowedRegions].sort().join(', '),
+    maxLogRetentionDays: String(policy.maxLogRetentionDays),
+    maxBackupRetentionDays: String(policy.maxBackupRetentionDays),
+    processors: [...policy.processors].sort().join(', '),
+  });
 }
 
 /**

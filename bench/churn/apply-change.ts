@@ -43,7 +43,7 @@ const CHANGES: Record<string, Edit> = {
     replaceIn(d, 'estate.config.ts', "} from './lib/config';", "} from './lib/config';\nimport { staticSiteCsp } from './lib/main-site/csp';");
   },
   gaCookie: (d) => {
-    replaceIn(d, 'estate.config.ts', 'appman: defaultAppman(EXAMPLE_APPMAN_IMAGE),', "appman: { ...defaultAppman(EXAMPLE_APPMAN_IMAGE), cookies: [...appmanCookies(), { name: '_ga', purpose: 'Analytics client id.', lifetime: { maxDays: 400 }, httpOnly: false }] },");
+    replaceIn(d, 'estate.config.ts', 'appman: defaultAppman(EXAMPLE_APPMAN_IMAGE),', "appman: { ...defaultAppman(EXAMPLE_APPMAN_IMAGE), cookies: [...appmanCookies(), { name: 'visitor_id', purpose: 'Recognizes returning visitors.', lifetime: { maxDays: 400 }, httpOnly: false }] },");
     replaceIn(d, 'estate.config.ts', "} from './lib/config';", "} from './lib/config';\nimport { appmanCookies } from './lib/config/defaults';");
   },
   logRetention: (d) => {

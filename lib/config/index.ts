@@ -6,3 +6,4 @@ export * from './hosts';
 export * from './regions';
 export * from './schema';
 export * from './image-reference';
+export * from './policy-ceilings';

@@ -4,6 +4,8 @@ import { imageReferenceProblem } from './image-reference';
 import { euRegions, whyNotEu } from './regions';
 import { unknownKeys } from './schema';
 import { CookieDeclaration, EstateConfig, MainSiteConfig, SITE_KEYS } from './types';
+import { trackerOfCookie } from '../privacy/tracking-cookies';
+import { checkWithinPolicy, PolicyCeilings } from './policy-ceilings';
 
 /** One problem in the estate config: the field, the bad value and how to fix it. */
 export interface ConfigProblem {
@@ -41,6 +43,8 @@ export interface ValidateOptions {
   readonly forDeployment?: boolean;
   /** The raw `-c` context, checked for unknown keys and empty values. */
   readonly context?: Record<string, unknown>;
+  /** The privacy policy's ceilings (privacy-policy.ts): the config may be stricter, never looser. */
+  readonly policy?: PolicyCeilings;
 }
 
 export function validateConfig(config: EstateConfig, options: ValidateOptions = {}): EstateConfig {
@@ -59,6 +63,7 @@ export function validateConfig(config: EstateConfig, options: ValidateOptions = 
     fail('account', config.account, 'give the 12-digit AWS account id, or leave it unset.');
   }
   validateRegions(config, fail);
+  if (options.policy) checkWithinPolicy(config, options.policy, fail);
   validateRetention('logRetentionDays', config.logRetentionDays, 'maxLogRetentionDays', config.maxLogRetentionDays, fail);
   validateRetention('backupRetentionDays', config.backupRetentionDays, 'maxBackupRetentionDays', config.maxBackupRetentionDays, fail);
   validateDomain(config, fail);
@@ -252,6 +257,15 @@ function validateCookies(field: string, cookies: readonly CookieDeclaration[], f
       fail(`${at}.name`, c.name, 'declared twice in this site; remove the duplicate.');
     }
     seen.add(c.name);
+    const tracker = typeof c.name === 'string' ? trackerOfCookie(c.name) : undefined;
+    if (tracker) {
+      fail(
+        `${at}.name`,
+        c.name,
+        `${tracker.tracker}'s cookie (${tracker.source}): an analytics or advertising cookie, and the policy promises "We no longer use Google Analytics on any of our sites" and only "non-tracking, first-party" cookies. ` +
+          "Remove it from the site's cookies; the edge keeps expiring it in visitors' browsers (lib/privacy/tracking-cookies.ts).",
+      );
+    }
     if (!c.purpose) fail(`${at}.purpose`, c.purpose, 'say why the site sets this cookie; the disclosure publishes it.');
     if (c.lifetime !== 'session') {
       const days = c.lifetime?.maxDays;

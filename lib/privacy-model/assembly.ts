@@ -1,4 +1,5 @@
 import * as cxapi from 'aws-cdk-lib/cx-api';
+import { POLICY_CEILINGS_METADATA } from '../config/policy-ceilings';
 import { SynthesizedStack, synthesizedStacks } from '../disclosure/templates';
 
 /** Where `Validations.of(construct).acknowledge()` records each acknowledgement: construct metadata in the assembly. */
@@ -14,6 +15,8 @@ export interface AssemblyStack extends SynthesizedStack {
 export interface ReadAssembly {
   readonly directory: string;
   readonly stacks: readonly AssemblyStack[];
+  /** The privacy policy's ceilings, as the estate recorded them in stack metadata. */
+  readonly policyCeilings?: Readonly<Record<string, string>>;
 }
 
 /** Reads a synth output folder (`cdk.out` or an in-process synth's outdir). */
@@ -40,7 +43,8 @@ export function fromCloudAssembly(assembly: cxapi.CloudAssembly): ReadAssembly {
     );
     return { ...templates[i], paths, acknowledgements };
   });
-  return { directory: assembly.directory, stacks };
+  const ceilings = assembly.stacks.flatMap((a) => a.findMetadataByType(POLICY_CEILINGS_METADATA)).map((e) => e.data as unknown as Record<string, string>)[0];
+  return { directory: assembly.directory, stacks, ...(ceilings ? { policyCeilings: ceilings } : {}) };
 }
 
 const SCHEMA_VALIDATOR_PREFIX = 'CloudFormation-Validate::';

@@ -15,6 +15,7 @@ export function buildPrivacyModel(assembly: ReadAssembly): PrivacyModel {
   const distributions = siteDistributions(stacks);
   const sites = readSites(stacks, distributions);
   return {
+    ...(assembly.policyCeilings ? { policyCeilings: assembly.policyCeilings } : {}),
     stacks: sorted(stacks.map((s) => ({ name: s.name, region: s.region, inEu: inEu(s.region) })), (s) => s.name),
     sites: sorted(sites, (s) => s.site),
     cookies: sorted(readCookies(distributions, disclosedCookies(page)), (c) => `${c.site} ${c.name}`),

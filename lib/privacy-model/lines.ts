@@ -8,6 +8,7 @@ import { describeCookie, describeDestinationPlace, describeRetention, siteName, 
  */
 export function modelLines(model: PrivacyModel): string[] {
   const lines: string[] = [];
+  for (const [key, value] of Object.entries(model.policyCeilings ?? {}).sort()) lines.push(`policy ceiling ${key}: ${value}`);
   const regions = new Map<string, string[]>();
   for (const s of model.stacks) regions.set(s.region, [...(regions.get(s.region) ?? []), s.name]);
   for (const [region, names] of [...regions].sort()) {

@@ -5,6 +5,8 @@
  * path or a site key: no asset hashes, no logical ids.
  */
 export interface PrivacyModel {
+  /** The privacy policy's ceilings the estate was built under (privacy-policy.ts), when the synth recorded them. */
+  readonly policyCeilings?: Readonly<Record<string, string>>;
   /** Each stack and the region it deploys to. */
   readonly stacks: readonly StackFact[];
   readonly sites: readonly SiteFact[];

@@ -1,8 +1,8 @@
 import { CfnResource } from 'aws-cdk-lib';
-import { NagMessageLevel, NagPack, NagPackProps } from 'cdk-nag';
+import { NagMessageLevel, NagPack, NagPackProps, NagRuleCompliance } from 'cdk-nag';
 import { IConstruct } from 'constructs';
 import { PolicyValidationPluginReport } from 'aws-cdk-lib';
-import { PrivacyRule } from './rule';
+import { PrivacyRule, UndecidableError } from './rule';
 import * as rules from './rules';
 import { resetReferenceIndex } from './template/references';
 import { resetResolveCache } from './template/resolve';
@@ -21,6 +21,14 @@ export interface PrivacyChecksProps extends NagPackProps, PrivacyThresholds {
    * @default false
    */
   readonly dataSafety?: boolean;
+  /**
+   * Report every error-level finding as `fatal`: CDK's report then names the rule
+   * instead of printing "Acknowledge with ...", for an app whose Privacy findings are
+   * fixed, never acknowledged (the estate). An acknowledgment a construct still
+   * carries is ignored by CDK for a fatal finding.
+   * @default false
+   */
+  readonly noAcknowledgments?: boolean;
 }
 
 /** Rules of the optional data-safety group (see PrivacyChecksProps.dataSafety). */
@@ -87,13 +95,13 @@ function specs(t: ResolvedThresholds): RuleSpec[] {
       info: 'A behavior of the distribution does not run the cookie filter (CloudFront Functions runtime 2.0) on both viewer request and viewer response.',
       explanation: `Protects ${PROMISE.noCookiesMain} and ${PROMISE.cookiesNecessary}. The filter drops every cookie the site does not declare, in both directions. Put the behavior behind PrivateDistribution.` },
     { rule: rules.CloudFrontFunctionCookies(t), level: error,
-      info: "A CloudFront Function of the distribution, run on probe events, passes or sets a cookie the site does not declare (or, without a declared list, sets a known tracking cookie).",
+      info: "A CloudFront Function of the distribution, run on probe events, passes or sets a cookie the site does not declare or a known tracking cookie even if declared (without a declared list: sets a known tracking cookie).",
       explanation: `Protects ${PROMISE.noCookiesMain} and ${PROMISE.cookiesNecessary}. Functions are judged by behaviour, whatever their name. Drop undeclared cookies in both directions (the estate's CookieFilter does), or declare the cookie in the site's config and policy page.` },
     { rule: rules.CloudFrontNoAllCookies, level: error,
       info: 'A cache policy, origin request policy or forwarded-values setting passes all cookies (or all except some).',
       explanation: `Protects ${PROMISE.cookiesNecessary}. Forward only the cookies the site declares (allowList) or none.` },
     { rule: rules.CloudFrontCookieAllowlist(t), level: error,
-      info: "A cache or origin request policy names a cookie outside its site's allowlist.",
+      info: "A cache or origin request policy names a cookie outside its site's allowlist, or a known analytics or advertising cookie (_ga, _fbp, _hj*, ...) in any app, declared or not.",
       explanation: `Protects ${PROMISE.noCookiesMain} and ${PROMISE.cookiesNecessary}. Declare the cookie in the site's config (and the policy page) or stop forwarding it.` },
     { rule: rules.CloudFrontNoLambdaEdge, level: error,
       info: 'A behavior of the distribution runs Lambda@Edge.',
@@ -152,6 +160,21 @@ function specs(t: ResolvedThresholds): RuleSpec[] {
   ];
 }
 
+type Outcome = { readonly result: NagRuleCompliance } | { readonly undecidable: string } | { readonly error: unknown };
+
+/** Runs a rule once: its verdict, why it could not decide, or the error it threw. */
+function decide(rule: PrivacyRule, node: CfnResource): Outcome {
+  try {
+    return { result: rule(node) };
+  } catch (e) {
+    return e instanceof UndecidableError ? { undecidable: e.message } : { error: e };
+  }
+}
+
+function nameAs(name: string, rule: PrivacyRule): PrivacyRule {
+  return Object.defineProperty(rule, 'name', { value: name });
+}
+
 /**
  * Checks an app against the privacy policy's promises. Usable on any CDK app:
  * `Validations.of(app).addPlugins(new PrivacyChecks(app, { ...thresholds }))`.
@@ -160,20 +183,33 @@ export class PrivacyChecks extends NagPack {
   public readonly name = 'PrivacyChecks';
   public readonly ruleIds: string[];
   private readonly rules: readonly RuleSpec[];
+  private readonly noAcknowledgments: boolean;
 
   constructor(scope?: IConstruct, props: PrivacyChecksProps = {}) {
     super(scope, props);
     this.packName = 'Privacy';
     this.rules = specs(resolveThresholds(props)).filter((r) => props.dataSafety === true || !DATA_SAFETY_RULES.includes(r.rule.name));
     this.ruleIds = this.rules.map((r) => `${this.packName}-${r.rule.name}`);
+    this.noAcknowledgments = props.noAcknowledgments ?? false;
   }
 
-  /** Each run starts from fresh caches: the tree may have changed since the last one. */
+  /**
+   * Each run starts from fresh caches: the tree may have changed since the last one.
+   * Every finding carries its rule's explanation as the fix (the promise it protects
+   * and what to change), which CDK prints under it as "Suggested fix".
+   */
   public validateScope(scope: IConstruct): PolicyValidationPluginReport {
     resetResolveCache();
     resetReferenceIndex();
     resetAssetCache();
-    return super.validateScope(scope);
+    const report = super.validateScope(scope);
+    const byId = new Map(this.rules.map((r) => [`${this.packName}-${r.rule.name}`, r]));
+    const violations = report.violations.map((v) => ({
+      ...v,
+      fix: byId.get(v.ruleName.replace(/\[.*\]$/, ''))?.explanation,
+      severity: this.noAcknowledgments && v.severity === 'error' ? 'fatal' : v.severity,
+    }));
+    return { ...report, violations };
   }
 
   /** The id and level of every rule, for tests and docs. */
@@ -183,7 +219,15 @@ export class PrivacyChecks extends NagPack {
 
   protected checkResource(node: CfnResource): void {
     for (const r of this.rules) {
-      this.applyRule({ info: r.info, explanation: r.explanation, level: r.level, rule: r.rule, node });
+      const outcome = decide(r.rule, node);
+      // cdk-nag reports a rule that throws as "Rule threw an error ... intrinsic function" and
+      // drops its message unless verbose; a rule that cannot decide says what it saw instead.
+      const info = 'undecidable' in outcome ? `Undecidable: ${outcome.undecidable}` : r.info;
+      const rule = nameAs(r.rule.name, () => {
+        if ('error' in outcome) throw outcome.error;
+        return 'undecidable' in outcome ? NagRuleCompliance.NON_COMPLIANT : outcome.result;
+      });
+      this.applyRule({ info, explanation: r.explanation, level: r.level, rule, node });
     }
   }
 }

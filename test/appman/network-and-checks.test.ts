@@ -42,7 +42,7 @@ describe('network stack', () => {
     template.resourceCountIs('AWS::EC2::NatGateway', 0);
     template.resourceCountIs('AWS::EC2::VPCEndpoint', 0);
     const zones = Object.values<any>(template.findResources('AWS::EC2::Subnet')).map((s) => s.Properties.AvailabilityZone);
-    expect([...new Set(zones)].sort()).toEqual(['eu-west-1a', 'eu-west-1b']);
+    expect([...new Set(zones)].sort()).toEqual([`${estateConfig.region}a`, `${estateConfig.region}b`]);
   });
 
   test('public subnets hand out no public address by default; only tasks that ask for one get one', () => {

@@ -51,3 +51,31 @@ describe('bin/estate.ts with a bad -c value', () => {
     );
   });
 });
+
+describe('the app entry with content that breaks a promise', () => {
+  test('the content scan prints its findings with their fixes, once, with no stack trace, and writes no templates', () => {
+    const content = fs.mkdtempSync(path.join(os.tmpdir(), 'estate-content-'));
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'estate-out-'));
+    try {
+      fs.writeFileSync(path.join(content, 'index.html'), '<!doctype html><title>x</title><script async src="https://www.googletagmanager.com/gtag/js?id=G-ABC123"></script>');
+      const script =
+        "const { estateConfig: c } = require('./estate.config'); const { runEstateApp } = require('./lib/estate-app');" +
+        "const { privacyPolicy } = require('./privacy-policy');" +
+        `runEstateApp({ ...c, sites: { ...c.sites, main: { ...c.sites.main, contentDir: ${JSON.stringify(content)} } } }, privacyPolicy);`;
+      const run = spawnSync(process.execPath, ['-r', 'ts-node/register', '-e', script], {
+        cwd: ROOT,
+        env: { ...process.env, CDK_OUTDIR: outdir, CDK_CONTEXT_JSON: '{}' },
+        encoding: 'utf8',
+      });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toMatch(/Main site content scan of .*: \d+ findings?\n {2}- index\.html:1 /);
+      expect(run.stderr).toContain('fix: ');
+      expect(run.stderr.match(/Main site content scan of/g)).toHaveLength(1);
+      expect(run.stderr).not.toMatch(/^\s+at /m);
+      expect(fs.readdirSync(outdir).filter((f) => f.endsWith('.template.json'))).toEqual([]);
+    } finally {
+      fs.rmSync(content, { recursive: true, force: true });
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+});

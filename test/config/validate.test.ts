@@ -60,6 +60,21 @@ describe('estate config validation', () => {
     expect(err.message).toMatch(/not an RFC 6265 token/);
   });
 
+  // The promise guarded: "We no longer use Google Analytics on any of our sites"; cookies are "non-tracking, first-party".
+  test.each([
+    ['appman', '_ga', 'Google Analytics'],
+    ['appman', '_ga_ABC123', 'Google Analytics'],
+    ['forum', '_fbp', 'Meta (Facebook) pixel'],
+    ['forum', '_hjSessionUser_42', 'Hotjar'],
+  ] as const)('no analytics: %s may not allow the tracking cookie %s (%s)', (site, name, tracker) => {
+    const declared = estateConfig.sites[site]!;
+    const cookies = [...declared.cookies, { name, purpose: 'Measures visits.', lifetime: { maxDays: 400 }, httpOnly: false }];
+    const err = problemsOf({ ...estateConfig, sites: { ...estateConfig.sites, [site]: { ...declared, cookies } } });
+    expect(err.problems).toEqual([expect.objectContaining({ field: `sites.${site}.cookies[${declared.cookies.length}].name`, value: name })]);
+    expect(err.message).toContain(`${tracker}'s cookie`);
+    expect(err.message).toContain('We no longer use Google Analytics on any of our sites');
+  });
+
   test('an unknown site key', () => {
     const sites = { ...estateConfig.sites, blog: estateConfig.sites.main } as unknown as EstateConfig['sites'];
     const err = problemsOf({ ...estateConfig, sites });

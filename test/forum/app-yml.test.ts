@@ -40,7 +40,7 @@ describe('app.yml of the estate with a domain', () => {
   });
 
   test('mail goes through SES in the estate region with STARTTLS, from the forum host name', () => {
-    expect(env.DISCOURSE_SMTP_ADDRESS).toBe('email-smtp.eu-west-1.amazonaws.com');
+    expect(env.DISCOURSE_SMTP_ADDRESS).toBe(`email-smtp.${estateConfig.region}.amazonaws.com`);
     expect(env.DISCOURSE_SMTP_PORT).toBe(587);
     expect(env.DISCOURSE_SMTP_ENABLE_START_TLS).toBe(true);
     expect(env.DISCOURSE_SMTP_DOMAIN).toBe('forum.example.org');

@@ -7,7 +7,7 @@ describe('log archive stack', () => {
   const template = Template.fromStack(estate.logArchive);
 
   test('lives in the configured EU region', () => {
-    expect(estate.logArchive.region).toBe('eu-west-1');
+    expect(estate.logArchive.region).toBe(estateConfig.region);
   });
 
   test('log bucket: all public access blocked, SSE-S3, ACL-capable ownership for CloudFront logging', () => {
@@ -77,7 +77,7 @@ describe('operator alerts', () => {
 
     test('one topic in the EU log stack, each address subscribed by email', () => {
       template.resourceCountIs('AWS::SNS::Topic', 1);
-      expect(estate.logArchive.region).toBe('eu-west-1');
+      expect(estate.logArchive.region).toBe(estateConfig.region);
       const subscriptions = Object.values(template.findResources('AWS::SNS::Subscription')).map((s) => s.Properties);
       expect(subscriptions).toEqual([
         { Protocol: 'email', Endpoint: 'ops@example.org', TopicArn: { Ref: topicId } },
@@ -106,7 +106,7 @@ describe('operator alerts', () => {
               Resource: { Ref: topicId },
               Condition: {
                 StringEquals: { 'aws:SourceAccount': { Ref: 'AWS::AccountId' } },
-                ArnLike: { 'aws:SourceArn': { 'Fn::Join': ['', ['arn:aws:cloudwatch:eu-west-1:', { Ref: 'AWS::AccountId' }, ':alarm:*']] } },
+                ArnLike: { 'aws:SourceArn': { 'Fn::Join': ['', [`arn:aws:cloudwatch:${estateConfig.region}:`, { Ref: 'AWS::AccountId' }, ':alarm:*']] } },
               },
             }),
           ]),

@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { Match, Template } from 'aws-cdk-lib/assertions';
+import { estateConfig } from '../../estate.config';
 import { buildEstate, withDomain } from '../setup/estate';
 
 function distributionConfig(template: Template) {
@@ -21,7 +22,7 @@ describe('main site stack', () => {
   const dist = distributionConfig(template);
 
   test('lives in the configured EU region', () => {
-    expect(estate.mainSite.region).toBe('eu-west-1');
+    expect(estate.mainSite.region).toBe(estateConfig.region);
   });
 
   test('content bucket is private, TLS-only, encrypted and retained', () => {

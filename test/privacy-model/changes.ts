@@ -14,8 +14,9 @@ import { projectContext } from '../../lib/preview/synth';
  * The changes the privacy diff is measured on, each applied alone to the estate as
  * `estate.config.ts` ships it. They are synthesized in-process, as `cdk synth`
  * writes templates, but without the rule packs: two of them are refused at synth
- * (replication to us-east-1 by Privacy-DataDestinations; a `_ga` cookie by nothing,
- * once declared), and a reviewer must still see what they would do.
+ * (replication to us-east-1 by Privacy-DataDestinations), and a reviewer must still see
+ * what they would do. The new cookie is `visitor_id`, a name no tracker list knows: a
+ * known one such as `_ga` is refused by the config itself, naming its tracker.
  */
 export interface EstateChange {
   readonly name: string;
@@ -39,13 +40,13 @@ export const CHANGES: Record<string, EstateChange> = {
     },
   },
   gaCookie: {
-    name: 'a _ga cookie in Appman’s allowlist',
+    name: 'a visitor_id cookie in Appman’s allowlist',
     // 400 days: config validation refuses longer lifetimes (browsers keep a cookie at most 400 days).
     config: {
       ...estateConfig,
       sites: {
         ...estateConfig.sites,
-        appman: { ...appman, cookies: [...appmanCookies(), { name: '_ga', purpose: 'Analytics client id.', lifetime: { maxDays: 400 }, httpOnly: false }] },
+        appman: { ...appman, cookies: [...appmanCookies(), { name: 'visitor_id', purpose: 'Recognizes returning visitors.', lifetime: { maxDays: 400 }, httpOnly: false }] },
       },
     },
   },

@@ -20,7 +20,7 @@ export const EXPECTED_MODEL_CHANGES: Record<string, { removed: string[]; added: 
   gaCookie: {
     removed: [],
     added: [
-      'cookie Appman `_ga`: 400 days, readable by scripts, reaches browser and origin, set by the site (first party), in the disclosure'
+      'cookie Appman `visitor_id`: 400 days, readable by scripts, reaches browser and origin, set by the site (first party), in the disclosure'
     ]
   },
   logRetention: {
@@ -67,13 +67,13 @@ export const EXPECTED_DIFFS: Record<string, string[]> = {
   ],
   gaCookie: [
     '',
-    '- **widening** Appman: new cookie `_ga`, 400 days, readable by scripts, reaches browser and origin, set by the site (first party), in the disclosure',
+    '- **widening** Appman: new cookie `visitor_id`, 400 days, readable by scripts, reaches browser and origin, set by the site (first party), in the disclosure',
     '',
     '### Privacy page (generated at synth)',
     '',
     '```diff',
     '  | messages | Shows one-time notices after an action. | session (deleted when the browser closes) | after login | no |',
-    '+ | _ga | Analytics client id. | up to 400 days | always | yes |',
+    '+ | visitor_id | Recognizes returning visitors. | up to 400 days | always | yes |',
     '  All are first-party, non-tracking and strictly necessary. No other cookie passes our servers.',
     '  …',
     '```',

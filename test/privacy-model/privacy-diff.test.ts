@@ -56,9 +56,9 @@ describe('npm run privacy-diff on each measured change', () => {
   test('--json gives the same changes for machines', async () => {
     const json = JSON.parse((await printed('gaCookie', ['--json'])).join('\n'));
     expect(json.changes).toEqual([
-      expect.objectContaining({ effect: 'widening', category: 'cookie', text: expect.stringContaining('Appman: new cookie `_ga`, 400 days') }),
+      expect.objectContaining({ effect: 'widening', category: 'cookie', text: expect.stringContaining('Appman: new cookie `visitor_id`, 400 days') }),
     ]);
-    expect(json.disclosureDiff).toContain('+ | _ga | Analytics client id. | up to 400 days | always | yes |');
+    expect(json.disclosureDiff).toContain('+ | visitor_id | Recognizes returning visitors. | up to 400 days | always | yes |');
     expect(JSON.parse((await printed('imageBump', ['--json'])).join('\n')).summary).toBe('no change to what the policy promises');
   });
 });

@@ -22,7 +22,7 @@ function findingsOf(shape: Shape): Record<string, string[]> {
   const report = new PrivacyChecks().validateScope(app);
   return Object.fromEntries(
     report.violations.map((v) => [
-      v.description.startsWith('Rule threw') ? `${v.ruleName} (undecidable)` : v.ruleName,
+      /^(Rule threw|Undecidable:)/.test(v.description) ? `${v.ruleName} (undecidable)` : v.ruleName,
       v.violatingResources.map((r) => r.constructPath!).sort(),
     ]),
   );

@@ -95,3 +95,33 @@ describe('PrivacyChecks', () => {
     expect(() => new PrivacyChecks(undefined, { allowedRegions: [] })).toThrow(/allowedRegions/);
   });
 });
+
+describe('what synth prints for a finding', () => {
+  function synthError(props: { noAcknowledgments?: boolean }): string {
+    const app = new App();
+    const stack = new Stack(app, 'Shop', { env: { account: '123456789012', region: 'eu-west-1' } });
+    new s3.Bucket(stack, 'Logs', { enforceSSL: true });
+    Validations.of(app).addPlugins(new PrivacyChecks(app, props));
+    try {
+      app.synth();
+    } catch (e) {
+      return (e as Error).message;
+    }
+    throw new Error('expected synth to fail on the bucket without expiry');
+  }
+
+  test('each finding names the promise it protects and the fix', () => {
+    const out = synthError({});
+    expect(out).toContain('Shop/Logs/Resource');
+    expect(out).toContain('Suggested fix: Protects "These logs are rotated periodically');
+    expect(out).toContain('Add a whole-bucket lifecycle rule with expiration');
+  });
+
+  test('an app whose Privacy findings are never acknowledged (the estate) is not told how to acknowledge one', () => {
+    const out = synthError({ noAcknowledgments: true });
+    expect(out).toContain('Privacy-S3BucketExpiry');
+    expect(out).not.toMatch(/Acknowledge with '[^']*Privacy/);
+    // An adopter keeps cdk-nag's usual offer.
+    expect(synthError({})).toMatch(/Acknowledge with '[^']*Privacy-S3BucketExpiry/);
+  });
+});

@@ -19,7 +19,7 @@ export function findings(stack: Stack, ruleId: string, props: PrivacyChecksProps
   const report = new PrivacyChecks(stack, { verbose: true, dataSafety: true, ...props }).validateScope(stack.node.root);
   const violation = report.violations.find((v) => v.ruleName === ruleId);
   const paths = violation?.violatingResources.map((r) => r.constructPath!) ?? [];
-  const threw = violation?.description.startsWith('Rule threw') ?? false;
+  const threw = /^(Rule threw|Undecidable:)/.test(violation?.description ?? '');
   return { paths, threw, description: violation?.description };
 }
 

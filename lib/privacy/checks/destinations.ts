@@ -143,7 +143,7 @@ export function placeOf(node: CfnResource, d: Destination): Place {
   if (parts[0] !== 'arn' || parts.length < 6) return { unknown: `${value.literal} is not an ARN` };
   if (parts[2] === 's3' && parts[3] === '') {
     const bucket = parts.slice(5).join(':').split('/')[0];
-    return bucketNamed(node, bucket) ?? { unknown: `bucket ${bucket} outside this app (an S3 ARN names no region)` };
+    return bucketNamed(node, bucket) ?? { unknown: `bucket ${bucket} outside this app: an S3 ARN names no region, and a bucket's name is not proof of one; define the bucket in this app (in an allowed region) so its region and retention can be checked` };
   }
   return parts[3] === '' ? { unknown: `${value.literal} names no region` } : { region: parts[3], inApp: false };
 }

@@ -1,5 +1,6 @@
 import { CfnResource } from 'aws-cdk-lib';
 import { behaviors } from '../checks/cloudfront';
+import { isTrackingCookie } from '../checks/function-probes';
 import { COMPLIANT, NON_COMPLIANT, NOT_APPLICABLE, PrivacyRuleFactory, nameRule } from '../rule';
 import { ResolvedThresholds } from '../thresholds';
 import { list, literal, props } from '../template/resolve';
@@ -7,14 +8,18 @@ import { list, literal, props } from '../template/resolve';
 /**
  * Under a scope with a cookie allowlist (PrivacyThresholds.cookieAllowlists), cache
  * policies, origin request policies and legacy forwarded values name only the
- * site's declared cookies. Scopes without a list are not applicable.
+ * site's declared cookies. Scopes without a list are not applicable, except that a
+ * known tracking cookie (an analytics or advertising vendor's, see
+ * checks/function-probes.ts) is refused in any policy, declared or not.
  */
 const CloudFrontCookieAllowlist: PrivacyRuleFactory = (t) =>
   nameRule(__filename, (node: CfnResource) => {
-    const allowed = allowlistFor(t, node.node.path);
-    if (!allowed) return NOT_APPLICABLE;
     const named = cookiesNamed(node);
     if (named === undefined) return NOT_APPLICABLE;
+    // A known tracking cookie is refused in any policy of any app, allowlisted or not.
+    if (named.some((c) => typeof c === 'string' && isTrackingCookie(c))) return NON_COMPLIANT;
+    const allowed = allowlistFor(t, node.node.path);
+    if (!allowed) return NOT_APPLICABLE;
     return named.every((c) => allowed.has(literal(node, 'cookie name', c) as string)) ? COMPLIANT : NON_COMPLIANT;
   });
 

@@ -10,7 +10,8 @@ import { target } from '../template/references';
  * Judges a distribution's CloudFront Functions by what they do, not by their
  * name: every function of every behavior runs in the cloudfront-js harness
  * (lib/cloudfront-functions/harness.ts) on probe events. Under a cookie allowlist, a
- * function must not pass or set any cookie the site does not declare. Without
+ * function must not pass or set any cookie the site does not declare, nor a known
+ * tracking cookie even if declared. Without
  * one, it must not set a known tracking cookie (see function-probes.ts). Code
  * the harness cannot run, or a function outside the app, is undecidable.
  */
@@ -25,8 +26,9 @@ const CloudFrontFunctionCookies: PrivacyRuleFactory = (t) =>
         if (!('resource' in fn)) return undecidable(node, 'FunctionAssociations[].FunctionARN (a function outside this app)', fn.literal);
         const probe = event === 'viewer-request' ? probeViewerRequest : probeViewerResponse;
         const { passed, set } = probe(fn.resource, allowlist ? [...allowlist] : []);
+        // A tracking cookie fails even when the allowlist names it: no declaration makes an analytics cookie necessary.
         const bad = allowlist
-          ? [...passed, ...set].filter((n) => !allowlist.has(n))
+          ? [...passed, ...set].filter((n) => !allowlist.has(n) || isTrackingCookie(n))
           : set.filter(isTrackingCookie);
         if (bad.length > 0) return NON_COMPLIANT;
       }

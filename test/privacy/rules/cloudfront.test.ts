@@ -170,6 +170,16 @@ describe('Privacy-CloudFrontCookieAllowlist', () => {
     new cloudfront.OriginRequestPolicy(stack, 'Main', { cookieBehavior: cloudfront.OriginRequestCookieBehavior.allowList('sessionid') });
     validateStack(stack, id, TestType.NON_COMPLIANCE, { cookieAllowlists: allowlists });
   });
+  test('Noncompliance 3: an analytics cookie the allowlist itself declares (no analytics, whatever the config says)', () => {
+    const stack = testStack();
+    new cloudfront.CachePolicy(stack, 'Appman', { cookieBehavior: cloudfront.CacheCookieBehavior.allowList('sessionid', '_ga') });
+    validateStack(stack, id, TestType.NON_COMPLIANCE, { cookieAllowlists: { 'Test/Appman': ['sessionid', '_ga'] } });
+  });
+  test('Noncompliance 4: a tracking cookie in a policy of an app without allowlists', () => {
+    const stack = testStack();
+    new cloudfront.OriginRequestPolicy(stack, 'Shop', { cookieBehavior: cloudfront.OriginRequestCookieBehavior.allowList('cart', '_fbp') });
+    validateStack(stack, id, TestType.NON_COMPLIANCE);
+  });
   test('Compliance', () => {
     const stack = testStack();
     new cloudfront.CachePolicy(stack, 'Appman', { cookieBehavior: cloudfront.CacheCookieBehavior.allowList('sessionid', 'csrftoken') });

@@ -15,6 +15,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as wafv2 from 'aws-cdk-lib/aws-wafv2';
 import * as s3 from 'aws-cdk-lib/aws-s3';
+import { PrivacyChecks } from '../../../lib/privacy/privacy-checks';
 import { TestType, testStack, validateStack } from '../utils';
 
 const id = 'Privacy-DataDestinations';
@@ -34,6 +35,21 @@ const replicatingBucket = (stack: Stack, destinationBucketArn: string) =>
   });
 
 describe('Privacy-DataDestinations', () => {
+  test('Undecidable, and says why: S3 replication to a bucket ARN written as a string (an S3 ARN names no region)', () => {
+    const stack = testStack();
+    const bucket = new s3.Bucket(stack, 'Logs', { versioned: true });
+    (bucket.node.defaultChild as s3.CfnBucket).replicationConfiguration = {
+      role: 'arn:aws:iam::123456789012:role/replication',
+      rules: [{ status: 'Enabled', destination: { bucket: 'arn:aws:s3:::estate-logs-dr-us-east-1' } }],
+    };
+    // Not verbose, as `cdk synth` runs the pack: the finding still names the resource, the field, the value and the fix.
+    const report = new PrivacyChecks(stack).validateScope(stack.node.root);
+    const finding = report.violations.find((v) => v.ruleName === id)!;
+    expect(finding.description).not.toMatch(/Rule threw/);
+    expect(finding.description).toMatch(/^Undecidable: Test\/Logs\/Resource: destination ReplicationConfiguration\.Rules\[\]\.Destination\.Bucket /);
+    expect(finding.description).toContain('bucket estate-logs-dr-us-east-1 outside this app: an S3 ARN names no region');
+    expect(finding.description).toContain('define the bucket in this app (in an allowed region)');
+  });
   test('Noncompliance 1: log subscription to a Kinesis stream whose ARN is in us-east-1', () => {
     const stack = testStack();
     subscription(stack, 'arn:aws:kinesis:us-east-1:123456789012:stream/central');

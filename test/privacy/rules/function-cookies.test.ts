@@ -62,6 +62,16 @@ describe('Privacy-CloudFrontFunctionCookies', () => {
       PASS_RESPONSE);
     validateStack(stack, id, TestType.NON_COMPLIANCE);
   });
+  test('Noncompliance 5: a request function keeps _ga because the allowlist declares it (no declaration makes analytics necessary)', () => {
+    const stack = testStack();
+    const keep = `function handler(event) {
+  var c = event.request.cookies, kept = {};
+  if (c.session) kept.session = c.session;
+  if (c._ga) kept._ga = c._ga;
+  event.request.cookies = kept; return event.request; }`;
+    withFunctions(stack, keep, KEEP_SESSION_RESPONSE);
+    validateStack(stack, id, TestType.NON_COMPLIANCE, { cookieAllowlists: { Test: ['session', '_ga'] } });
+  });
   test('Validation failure: code the harness cannot run (a key value store import)', () => {
     const stack = testStack();
     withFunctions(stack, "import cf from 'cloudfront';\nfunction handler(event) { return event.request; }", PASS_RESPONSE);
