@@ -1,16 +1,16 @@
 import { Scalar, stringify } from 'yaml';
+import { guardedHooks, hooksRanCheck } from './hook-guard';
 import { privacySettingsScript } from './privacy-settings';
+import { SMTP_DOCKER_ARGS } from './smtp-env-file';
 
 /**
- * Values app.yml needs that must not be in the template (SMTP credentials) or
- * are only known after deployment (the CloudFront host name without a custom
- * domain). The boot script replaces each placeholder, quoted as YAML, with the
- * value it reads from Secrets Manager or SSM (see user-data.ts).
+ * Values app.yml needs that are only known after deployment (the CloudFront host
+ * name without a custom domain). The boot script replaces each placeholder, quoted
+ * as YAML, with the value it reads from SSM (see user-data.ts). Secrets are never
+ * in app.yml: the SMTP credentials go to a root-only env file (smtp-env-file.ts).
  */
 export const APP_YML_PLACEHOLDERS = {
   hostname: '@@FORUM_HOSTNAME@@',
-  smtpUserName: '@@SMTP_USER_NAME@@',
-  smtpPassword: '@@SMTP_PASSWORD@@',
 } as const;
 
 /**
@@ -78,13 +78,18 @@ export function forumAppYml(props: ForumAppYmlProps): string {
     Object.assign(env, {
       DISCOURSE_SMTP_ADDRESS: props.smtp.address,
       DISCOURSE_SMTP_PORT: 587,
-      DISCOURSE_SMTP_USER_NAME: APP_YML_PLACEHOLDERS.smtpUserName,
-      DISCOURSE_SMTP_PASSWORD: APP_YML_PLACEHOLDERS.smtpPassword,
       DISCOURSE_SMTP_ENABLE_START_TLS: true,
       DISCOURSE_SMTP_DOMAIN: props.smtp.domain,
       DISCOURSE_NOTIFICATION_EMAIL: props.smtp.notificationEmail,
     });
   }
+
+  const hooks = guardedHooks({
+    after_db_migrate: [
+      { file: { path: PRIVACY_SCRIPT_PATH, contents: privacySettingsScript() } },
+      { exec: { cd: '$home', cmd: [`su discourse -c 'bundle exec rails runner ${PRIVACY_SCRIPT_PATH}'`] } },
+    ],
+  });
 
   const doc = {
     templates: ['templates/postgres.template.yml', 'templates/redis.template.yml', 'templates/web.template.yml'],
@@ -92,16 +97,13 @@ export function forumAppYml(props: ForumAppYmlProps): string {
     expose: [doubleQuoted('80:80')],
     params: { db_default_text_search_config: 'pg_catalog.english', db_shared_buffers: props.dbSharedBuffers ?? '256MB' },
     env,
+    // The SMTP credentials, from a root-only file the boot script writes (smtp-env-file.ts).
+    ...(props.smtp ? { docker_args: SMTP_DOCKER_ARGS } : {}),
     volumes: [
       { volume: { host: '/var/discourse/shared/standalone', guest: '/shared' } },
       { volume: { host: '/var/discourse/shared/standalone/log/var-log', guest: '/var/log' } },
     ],
-    hooks: {
-      after_db_migrate: [
-        { file: { path: PRIVACY_SCRIPT_PATH, contents: privacySettingsScript() } },
-        { exec: { cd: '$home', cmd: [`su discourse -c 'bundle exec rails runner ${PRIVACY_SCRIPT_PATH}'`] } },
-      ],
-    },
+    hooks,
     run: [
       // HTTPS reaches Rails: the scheme comes from CloudFront's own header (NGINX_SITE above).
       { replace: { filename: NGINX_SITE, from: NGINX_PROTO_FROM, to: NGINX_PROTO_TO } },
@@ -119,6 +121,8 @@ export function forumAppYml(props: ForumAppYmlProps): string {
       ...['/etc/logrotate.d/rails', '/etc/logrotate.d/nginx'].map((filename) => ({
         replace: { filename, from: '/rotate \\d+/', to: `rotate ${rotations}` },
       })),
+      // Last: a hook pups skipped (a renamed template hook) fails the rebuild (hook-guard.ts).
+      hooksRanCheck(Object.keys(hooks)),
     ],
   };
   // YAML 1.1 because pups reads it with Ruby's Psych: `80:80` or `yes` must come out quoted.

@@ -5,10 +5,25 @@ import { Construct } from 'constructs';
  * What the forum host may send out, and only that: HTTPS (Amazon Linux packages,
  * Docker Hub images, GitHub for discourse_docker and Discourse, RubyGems and npm
  * during a rebuild, and the AWS APIs: Session Manager, CloudWatch Logs, Secrets
- * Manager, SSM, EC2) and SMTP submission to SES with STARTTLS on 587. DNS and the
- * time service are the VPC's own (security groups do not filter them).
+ * Manager, SSM, EC2), plain HTTP, and SMTP submission to SES with STARTTLS on 587.
+ * DNS and the time service are the VPC's own (security groups do not filter them).
+ *
+ * HTTP (80), to any address, because two things the forum must do use it and neither has
+ * fixed addresses a security group rule could name (rules name CIDRs, prefix lists or
+ * groups, not host names):
+ * - a PostgreSQL major upgrade: discourse_docker templates/postgres.template.yml runs
+ *   `apt-get update` (line 138) inside the container, whose Debian sources are
+ *   `http://deb.debian.org` (image/base/Dockerfile line 83 and the Debian base image);
+ *   with 80 closed the index downloads fail, apt-get exits non-zero and the template's
+ *   `trap ... ERR` aborts the upgrade, so the rebuild that brings a new PostgreSQL fails;
+ * - `http://` links in posts: Discourse fetches them on the server for link previews and
+ *   to copy remote images to the forum; most answer with a redirect to https, which the
+ *   server never sees with 80 closed, so the image is not copied.
+ * Nothing the forum sends on 80 carries member data: requests for public URLs, and apt
+ * checks the signed Release files whatever the transport.
  */
 export const FORUM_EGRESS_PORTS: Record<number, string> = {
+  80: 'HTTP: Debian mirrors (PostgreSQL upgrade), http:// links and images in posts',
   443: 'HTTPS: packages, container images, GitHub, gems, AWS APIs',
   587: 'SMTP submission to SES (STARTTLS)',
 };

@@ -1,4 +1,5 @@
 import { FILL_PLACEHOLDERS_PY } from './fill-placeholders';
+import { SMTP_ENV_FILE, SMTP_SECRET_ENV_NAMES } from './smtp-env-file';
 
 /** Where discourse_docker lives on the host; its `shared/` is the data volume. */
 export const DISCOURSE_DIR = '/var/discourse';
@@ -28,11 +29,12 @@ export const DISCOURSE_DOCKER_COMMIT = 'e071c2c8ebf8a93c1fba4e16fbb7168a2a9201bd
 export const REDACT_SCRIPT = '/root/forum-redact.sed';
 
 /**
- * Environment variables whose values must never reach a log. discourse_docker's
- * launcher runs `docker run` under `set -x`, which prints every `-e NAME=value`
- * (launcher, `run_start`), and prints the env again on a YAML error.
+ * Environment variables whose values must never reach a log. They are kept out of
+ * app.yml (smtp-env-file.ts), so launcher's `set -x` of `docker run` (launcher,
+ * `run_start`) and its env dump on a YAML error do not print them; the bootstrap
+ * transcript is redacted as well, in case anything else prints `NAME=value`.
  */
-export const SECRET_ENV_NAMES = ['DISCOURSE_SMTP_USER_NAME', 'DISCOURSE_SMTP_PASSWORD'];
+export const SECRET_ENV_NAMES: readonly string[] = SMTP_SECRET_ENV_NAMES;
 
 /**
  * sed -E program that replaces each secret's value with `[redacted]`, whether
@@ -85,7 +87,7 @@ export function forumUserData(p: ForumUserDataProps): string {
   const fillEnv = [
     `AWS_REGION='${p.region}'`,
     p.hostnameParameter ? `HOSTNAME_PARAMETER='${p.hostnameParameter}'` : '',
-    p.smtpSecretArn ? `SMTP_SECRET_ARN='${p.smtpSecretArn}'` : '',
+    p.smtpSecretArn ? `SMTP_SECRET_ARN='${p.smtpSecretArn}' SMTP_ENV_FILE='${SMTP_ENV_FILE}'` : '',
   ].filter(Boolean);
 
   return `#!/bin/bash
@@ -150,6 +152,8 @@ mkdir -p /etc/systemd/system/docker.service.d
 printf '[Unit]\\nRequiresMountsFor=${DATA_MOUNT}\\n' > /etc/systemd/system/docker.service.d/forum-data.conf
 
 # Container output goes to the retention-bounded log group, never to unbounded local files.
+# That includes launcher's throw-away containers, which print app.yml's env: no secret is in it
+# (the SMTP credentials are in ${SMTP_ENV_FILE}, lib/forum/smtp-env-file.ts).
 mkdir -p /etc/docker
 cat > /etc/docker/daemon.json <<'JSON'
 ${JSON.stringify(dockerDaemon, null, 2)}

@@ -6,6 +6,7 @@ import { parse, parseDocument } from 'yaml';
 import { estateConfig } from '../../estate.config';
 import { APP_YML_PLACEHOLDERS, forumAppYml } from '../../lib/forum/app-yml';
 import { assertCspAddsNoHost, forumPrivacySettings, privacySettingsScript } from '../../lib/forum/privacy-settings';
+import { SMTP_ENV_FILE } from '../../lib/forum/smtp-env-file';
 import { buildForum, withDomain } from './build';
 
 /** Google Analytics (UA-/G-) and Tag Manager ids. */
@@ -47,9 +48,11 @@ describe('app.yml of the estate with a domain', () => {
     expect(env.DISCOURSE_NOTIFICATION_EMAIL).toBe('noreply@forum.example.org');
   });
 
-  test('holds no secret: SMTP credentials are placeholders the host fills at boot', () => {
-    expect(env.DISCOURSE_SMTP_USER_NAME).toBe(APP_YML_PLACEHOLDERS.smtpUserName);
-    expect(env.DISCOURSE_SMTP_PASSWORD).toBe(APP_YML_PLACEHOLDERS.smtpPassword);
+  test('holds no secret: the SMTP credentials come from a root-only env file Docker reads, not from env', () => {
+    // launcher prints env to a shipped log on every rebuild (smtp-env-file.ts).
+    expect(Object.keys(env).filter((k) => /USER_NAME|PASSWORD|SECRET|TOKEN|KEY/.test(k))).toEqual([]);
+    expect(text).not.toMatch(/@@SMTP_/);
+    expect(yml.docker_args).toBe(`--env-file ${SMTP_ENV_FILE}`);
     expect(text).not.toMatch(AWS_SECRET);
   });
 
@@ -96,6 +99,7 @@ describe('app.yml of the estate without a domain', () => {
   test('the host name is read at boot and no mail is configured (no verified domain to send from)', () => {
     expect(env.DISCOURSE_HOSTNAME).toBe(APP_YML_PLACEHOLDERS.hostname);
     expect(Object.keys(env).filter((k) => k.startsWith('DISCOURSE_SMTP'))).toEqual([]);
+    expect(parse(stack.appYml, { version: '1.1' }).docker_args).toBeUndefined();
   });
 });
 

@@ -1,41 +1,10 @@
 import { execFileSync, spawnSync } from 'child_process';
-import { createHmac } from 'crypto';
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { APP_YML_PLACEHOLDERS, forumAppYml } from '../../lib/forum/app-yml';
-import { FILL_PLACEHOLDERS_PY } from '../../lib/forum/fill-placeholders';
-
-/**
- * The boot-time filler runs in the real python3. The AWS CLI it calls cannot
- * reach AWS here, so a stand-in `aws` on PATH prints the values SSM and Secrets
- * Manager would return.
- */
-const SECRET_KEY = 'wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY';
-const KEY_ID = 'AKIAIOSFODNN7EXAMPLE';
-
-/** SES's documented SMTP password derivation, written independently in Node. */
-function sesSmtpPassword(secretKey: string, region: string): string {
-  let sig = createHmac('sha256', `AWS4${secretKey}`).update('11111111').digest();
-  for (const part of [region, 'ses', 'aws4_request', 'SendRawEmail']) sig = createHmac('sha256', sig).update(part).digest();
-  return Buffer.concat([Buffer.from([0x04]), sig]).toString('base64');
-}
-
-function workdir(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'forum-fill-'));
-  fs.writeFileSync(path.join(dir, 'fill.py'), FILL_PLACEHOLDERS_PY);
-  const aws = [
-    '#!/bin/sh',
-    'case "$*" in',
-    `  *get-parameter*) echo 'forum-d111111abcdef8.cloudfront.net' ;;`,
-    `  *get-secret-value*) echo '${JSON.stringify({ accessKeyId: KEY_ID, secretAccessKey: SECRET_KEY })}' ;;`,
-    '  *) exit 1 ;;',
-    'esac',
-  ].join('\n');
-  fs.writeFileSync(path.join(dir, 'aws'), aws, { mode: 0o755 });
-  return dir;
-}
+import { fillWorkdir as workdir, KEY_ID, PYTHON, SECRET_KEY, sesSmtpPassword } from './fill-harness';
+import { dockerEnvFile } from './launcher-stand-in';
 
 function fill(dir: string, appYml: string, env: Record<string, string>) {
   const file = path.join(dir, 'app.yml');
@@ -48,9 +17,6 @@ function fill(dir: string, appYml: string, env: Record<string, string>) {
   return { run, file };
 }
 
-/** The interpreter itself, not a version-manager shim that would put its own `aws` first on PATH. */
-const PYTHON = execFileSync('python3', ['-c', 'import sys; print(sys.executable)'], { encoding: 'utf8' }).trim();
-
 const smtp = { address: 'email-smtp.eu-west-1.amazonaws.com', domain: 'forum.example.org', notificationEmail: 'noreply@forum.example.org' };
 
 test('python derives the same SES SMTP password as an independent implementation', () => {
@@ -61,24 +27,54 @@ test('python derives the same SES SMTP password as an independent implementation
   expect(Buffer.from(out, 'base64')[0]).toBe(0x04);
 });
 
-test('fills credentials and host name into valid YAML, readable only by root', () => {
+test('fills the host name into valid YAML and the credentials into a root-only env file, never into app.yml', () => {
   const dir = workdir();
   const appYml = forumAppYml({ hostname: APP_YML_PLACEHOLDERS.hostname, adminEmails: ['a@example.org'], smtp });
-  const { run, file } = fill(dir, appYml, { HOSTNAME_PARAMETER: '/Estate/forum/hostname', SMTP_SECRET_ARN: 'arn:secret' });
+  const envFile = path.join(dir, 'etc', 'forum', 'smtp.env');
+  const { run, file } = fill(dir, appYml, { HOSTNAME_PARAMETER: '/Estate/forum/hostname', SMTP_SECRET_ARN: 'arn:secret', SMTP_ENV_FILE: envFile });
   expect(run.stderr).toBe('');
   expect(run.status).toBe(0);
-  const env = parse(fs.readFileSync(file, 'utf8'), { version: '1.1' }).env;
+  const text = fs.readFileSync(file, 'utf8');
+  const env = parse(text, { version: '1.1' }).env;
   expect(env.DISCOURSE_HOSTNAME).toBe('forum-d111111abcdef8.cloudfront.net');
-  expect(env.DISCOURSE_SMTP_USER_NAME).toBe(KEY_ID);
-  // The password holds `+`, `/` and `=`: it must survive as one YAML string.
-  expect(env.DISCOURSE_SMTP_PASSWORD).toBe(sesSmtpPassword(SECRET_KEY, 'eu-west-1'));
+  expect(text).not.toContain(KEY_ID);
+  expect(text).not.toContain(sesSmtpPassword(SECRET_KEY, 'eu-west-1'));
   expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+  // The password holds `+`, `/` and `=`: Docker passes env-file values through untouched.
+  expect(dockerEnvFile(fs.readFileSync(envFile, 'utf8'))).toEqual({
+    DISCOURSE_SMTP_USER_NAME: KEY_ID,
+    DISCOURSE_SMTP_PASSWORD: sesSmtpPassword(SECRET_KEY, 'eu-west-1'),
+  });
+  expect(fs.statSync(envFile).mode & 0o777).toBe(0o600);
+  expect(fs.statSync(path.dirname(envFile)).mode & 0o777).toBe(0o700);
+});
+
+test('an env file left from an earlier boot is made root-only again before the credentials are written', () => {
+  const dir = workdir();
+  const envFile = path.join(dir, 'etc', 'forum', 'smtp.env');
+  fs.mkdirSync(path.dirname(envFile), { recursive: true, mode: 0o755 });
+  fs.writeFileSync(envFile, 'OLD=1\n', { mode: 0o644 });
+  const { run } = fill(dir, forumAppYml({ hostname: 'forum.example.org', adminEmails: ['a@example.org'], smtp }), {
+    SMTP_SECRET_ARN: 'arn:secret',
+    SMTP_ENV_FILE: envFile,
+  });
+  expect(run.status).toBe(0);
+  expect(fs.statSync(envFile).mode & 0o777).toBe(0o600);
+  expect(fs.statSync(path.dirname(envFile)).mode & 0o777).toBe(0o700);
+  expect(Object.keys(dockerEnvFile(fs.readFileSync(envFile, 'utf8')))).toEqual(['DISCOURSE_SMTP_USER_NAME', 'DISCOURSE_SMTP_PASSWORD']);
+});
+
+test('a secret without an env file to write it to stops the boot, naming both variables', () => {
+  const dir = workdir();
+  const { run } = fill(dir, forumAppYml({ hostname: 'forum.example.org', adminEmails: ['a@example.org'], smtp }), { SMTP_SECRET_ARN: 'arn:secret' });
+  expect(run.status).not.toBe(0);
+  expect(run.stderr).toContain('SMTP_SECRET_ARN is set without SMTP_ENV_FILE');
 });
 
 test('a placeholder left without a value stops the boot with its name', () => {
   const dir = workdir();
-  const appYml = forumAppYml({ hostname: 'forum.example.org', adminEmails: ['a@example.org'], smtp });
+  const appYml = forumAppYml({ hostname: APP_YML_PLACEHOLDERS.hostname, adminEmails: ['a@example.org'], smtp });
   const { run } = fill(dir, appYml, {});
   expect(run.status).not.toBe(0);
-  expect(run.stderr).toContain('placeholders without a value: @@SMTP_USER_NAME@@, @@SMTP_PASSWORD@@');
+  expect(run.stderr).toContain('placeholders without a value: @@FORUM_HOSTNAME@@');
 });

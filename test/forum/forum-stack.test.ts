@@ -108,13 +108,14 @@ describe('forum stack (default estate: no domain)', () => {
     expect(nat.Properties.SourceDestCheck).toBe(false);
   });
 
-  test('egress is limited to what the host needs: HTTPS and SES SMTP, on the host and on the NAT', () => {
+  test('egress is limited to what the host needs: HTTP, HTTPS and SES SMTP, on the host and on the NAT', () => {
     const sg = only(template, 'AWS::EC2::SecurityGroup');
     expect(sg.resource.Properties.SecurityGroupEgress.map((e: any) => [e.IpProtocol, e.FromPort, e.ToPort, e.CidrIp])).toEqual([
+      ['tcp', 80, 80, '0.0.0.0/0'],
       ['tcp', 443, 443, '0.0.0.0/0'],
       ['tcp', 587, 587, '0.0.0.0/0'],
     ]);
-    // The NAT instance admits nothing of its own; the forum opens exactly the same two ports from the host's group.
+    // The NAT instance admits nothing of its own; the forum opens exactly the same ports from the host's group.
     const natGroup = Object.entries(network.findResources('AWS::EC2::SecurityGroup')).find(([, g]) =>
       /NAT/i.test(g.Properties.GroupDescription),
     )!;
@@ -124,10 +125,26 @@ describe('forum stack (default estate: no domain)', () => {
       JSON.stringify(r.Properties.GroupId).includes('NatSecurityGroup'),
     );
     expect(intoNat.map((r) => [r.Properties.IpProtocol, r.Properties.FromPort, r.Properties.ToPort, r.Properties.SourceSecurityGroupId])).toEqual([
+      ['tcp', 80, 80, { 'Fn::GetAtt': [sg.id, 'GroupId'] }],
       ['tcp', 443, 443, { 'Fn::GetAtt': [sg.id, 'GroupId'] }],
       ['tcp', 587, 587, { 'Fn::GetAtt': [sg.id, 'GroupId'] }],
     ]);
     for (const r of intoNat) expect(r.Properties.CidrIp).toBeUndefined();
+  });
+
+  test('HTTP out (port 80) reaches the internet through the NAT: the PostgreSQL upgrade\'s apt-get and http:// links need it', () => {
+    const sg = only(template, 'AWS::EC2::SecurityGroup');
+    const http = sg.resource.Properties.SecurityGroupEgress.filter((e: any) => e.FromPort <= 80 && e.ToPort >= 80);
+    expect(http).toEqual([
+      { IpProtocol: 'tcp', FromPort: 80, ToPort: 80, CidrIp: '0.0.0.0/0', Description: expect.stringMatching(/Debian mirrors \(PostgreSQL upgrade\)/) },
+    ]);
+    // Only TCP: no "all protocols" rule (-1) hides behind it, and no IPv6 path around the NAT.
+    expect(sg.resource.Properties.SecurityGroupEgress.filter((e: any) => e.IpProtocol !== 'tcp' || e.CidrIpv6)).toEqual([]);
+    const natHttp = Object.values(template.findResources('AWS::EC2::SecurityGroupIngress')).filter(
+      (r) => JSON.stringify(r.Properties.GroupId).includes('NatSecurityGroup') && r.Properties.FromPort === 80,
+    );
+    expect(natHttp).toHaveLength(1);
+    expect(natHttp[0].Properties).toMatchObject({ IpProtocol: 'tcp', ToPort: 80, SourceSecurityGroupId: { 'Fn::GetAtt': [sg.id, 'GroupId'] } });
   });
 
   test('the NAT is one t4g.nano with an encrypted root volume and a public address, in a public subnet', () => {
