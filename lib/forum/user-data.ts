@@ -25,6 +25,9 @@ export const FORUM_LOG_FILES: Record<string, string> = {
  */
 export const DISCOURSE_DOCKER_COMMIT = 'e071c2c8ebf8a93c1fba4e16fbb7168a2a9201bd';
 
+/** The boot fill (host name, SMTP env file) as a script, run at first boot and after an SMTP key rotation. */
+export const FILL_SCRIPT = '/root/forum-fill.sh';
+
 /** Where the redaction program for the bootstrap transcript is written on the host. */
 export const REDACT_SCRIPT = '/root/forum-redact.sed';
 
@@ -191,7 +194,14 @@ chmod 600 ${DISCOURSE_DIR}/containers/app.yml
 cat > /root/fill-placeholders.py <<'PY'
 ${FILL_PLACEHOLDERS_PY.trim()}
 PY
+# Kept as a script: after rotating the SMTP key, run it again, then rebuild (docs/forum.md, "Upgrades").
+cat > ${FILL_SCRIPT} <<'SH'
+#!/bin/bash
+set -euo pipefail
 ${fillEnv.join(' ')} python3 /root/fill-placeholders.py ${DISCOURSE_DIR}/containers/app.yml
+SH
+chmod 700 ${FILL_SCRIPT}
+${FILL_SCRIPT}
 
 # Twice at most: a second try covers a download that failed mid-build; a rebuild the privacy
 # settings check aborts fails the same way again.

@@ -6,10 +6,12 @@ import { DISCOURSE_DOCKER_COMMIT, FORUM_LOG_FILES, forumUserData, REDACT_SCRIPT,
 
 /**
  * The logging path of the generated user data (everything before its first
- * echo), run by the real bash and sed over what discourse_docker's launcher
+ * echo), run by the real bash and sed over the shapes discourse_docker's launcher
  * prints: `set -x` before `docker run ... -e NAME=value` (launcher, run_start)
- * and `echo "${env[@]}"` on a YAML error (launcher, set_env). The xtrace lines
- * are produced by bash itself, not written by hand.
+ * and `echo "${env[@]}"` on a YAML error (launcher, set_template_info). The
+ * SMTP credentials are no longer in app.yml's env (launcher-env-dump.test.ts), so
+ * launcher itself does not print them; the redaction stays for anything else that
+ * prints `NAME=value`. The xtrace lines are produced by bash itself.
  */
 const SMTP_USER = 'AKIAIOSFODNN7EXAMPLE';
 // An SES SMTP password: base64 with '+', '/' and '=' (version byte 0x04 + HMAC-SHA256).

@@ -3,6 +3,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { parse } from 'yaml';
 import { forumAppYml } from '../../lib/forum/app-yml';
+import { guardedHooks, hooksRanCheck } from '../../lib/forum/hook-guard';
 import { DISCOURSE_DOCKER_COMMIT } from '../../lib/forum/user-data';
 import { injectHooks, mergeRun, PupsConfig, PupsRow, runInSandbox } from './pups-stand-in';
 
@@ -83,4 +84,9 @@ describe('app.yml hooks against the pinned discourse_docker templates', () => {
     expect(result.stderr).toContain('hook: db_migrate');
     expect(result.stderr).toContain('lib/forum/app-yml.ts');
   });
+});
+
+test('a hook key pups cannot place (neither after_ nor before_) fails synth, naming the key and the fix', () => {
+  expect(() => guardedHooks({ db_migrate: [] })).toThrow(/app.yml hooks\.db_migrate: pups places only after_<hook> or before_<hook>/);
+  expect(() => hooksRanCheck(['migrate'])).toThrow(/hooks\.migrate/);
 });

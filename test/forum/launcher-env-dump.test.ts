@@ -1,7 +1,7 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { FORUM_LOG_FILES, forumUserData, REDACT_SCRIPT } from '../../lib/forum/user-data';
+import { FILL_SCRIPT, FORUM_LOG_FILES, forumUserData, REDACT_SCRIPT } from '../../lib/forum/user-data';
 import { withDomain, buildForum } from './build';
 import { fillWorkdir, KEY_ID, PYTHON, SECRET_KEY, sesSmtpPassword } from './fill-harness';
 import { dockerEnvFile, launcherDockerArgs, launcherEnvDump, launcherTemplateInput } from './launcher-stand-in';
@@ -43,11 +43,11 @@ describe('a rebuild ships no SMTP credential to CloudWatch Logs', () => {
       .split('/var/discourse/containers/app.yml').join(path.join(dir, 'app.yml'))
       .replace(/(^|[\s'"=])\/etc\/forum\//g, `$1${dir}/etc/forum/`);
 
-  // The fill line of the user data, run as the boot runs it (python3 from PATH, the stand-in aws first).
+  // The fill script the user data writes, run as the boot runs it (python3 from PATH, the stand-in aws first).
   fs.writeFileSync(path.join(dir, 'app.yml'), stack.appYml);
-  const fillLine = userData.split('\n').find((l) => l.includes('python3 /root/fill-placeholders.py'))!;
+  const fillScript = new RegExp(`cat > ${FILL_SCRIPT} <<'SH'\\n([\\s\\S]*?)\\nSH\\n`).exec(userData)![1];
   // --norc: bash reads ~/.bashrc when its stdin is a socket (Node's pipes), as for a remote shell.
-  const fill = spawnSync('bash', ['--norc', '-c', onHost(fillLine).replace('python3 ', `${PYTHON} `)], {
+  const fill = spawnSync('bash', ['--norc', '-c', onHost(fillScript).replace('python3 ', `${PYTHON} `)], {
     env: { PATH: `${dir}:${process.env.PATH}` },
     encoding: 'utf8',
   });
@@ -82,6 +82,7 @@ describe('a rebuild ships no SMTP credential to CloudWatch Logs', () => {
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test('the boot fill ran, and the env container\'s stdout is shipped (Docker\'s default driver is awslogs)', () => {
+    expect(fillScript).toMatch(/^#!\/bin\/bash\nset -euo pipefail\n.*SMTP_ENV_FILE=.* python3 \/root\/fill-placeholders.py /m);
     expect(fill.stderr).toBe('');
     expect(fill.status).toBe(0);
     expect(userData).toContain(ENV_SHIPPED_BY_DOCKER);
