@@ -15,7 +15,7 @@ import { dockerEnvFile, launcherDockerArgs, launcherEnvDump, launcherTemplateInp
  *   the whole app.yml (launcher line 393, `puts yml`);
  * - the CloudWatch agent ships /var/log/forum-bootstrap.log: launcher's own output, including
  *   its `set -x` of the app container's `docker run` (launcher line 681) and the
- *   `echo "${env[@]}"` of a YAML error (line 415), after the user data's redaction;
+ *   `echo "${env[@]}"` of a YAML error (line 419), after the user data's redaction;
  * - cloud-init keeps the same output in cloud-init-output.log.
  * The SMTP credentials may appear in none of them.
  */
@@ -68,9 +68,9 @@ describe('a rebuild ships no SMTP credential to CloudWatch Logs', () => {
       'while read i; do if [ "$i" == "*ERROR." ]; then ok=0; elif [ -n "$i" ]; then env[${#env[@]}]="$i"; fi; done <<< "$raw"',
       `user_args=${JSON.stringify(` ${dockerArgs}`)}`,
       'docker_path=true',
-      // launcher line 679–683: the app container's run, under set -x.
+      // launcher lines 679–683: the app container's run, under set -x.
       '( set -x; $docker_path run --shm-size=512m --restart=always "${env[@]}" -h host-app -e DOCKER_HOST_IP=172.17.0.1 --name app -t $user_args local_discourse/app /sbin/boot )',
-      // launcher line 415: a YAML error prints the env array.
+      // launcher line 419: a YAML error prints the env array.
       'echo "${env[@]}"',
       'exec 1>&- 2>&-; wait $!',
     ].join('\n');
