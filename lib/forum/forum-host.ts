@@ -72,7 +72,7 @@ export class ForumHost extends Construct {
     this.securityGroup = new ec2.SecurityGroup(this, 'SecurityGroup', {
       vpc: props.vpc,
       description: 'Forum host: HTTP from the CloudFront VPC origin only (rule added by ForumOriginAccess); no SSH',
-      // Outbound only on the ports ForumEgress opens (HTTPS, SES SMTP).
+      // Outbound only on the ports ForumEgress opens (HTTP, HTTPS, SES SMTP).
       allowAllOutbound: false,
     });
 
